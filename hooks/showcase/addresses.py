@@ -1,0 +1,75 @@
+"""The site's public addresses (shared/CASE-FORMAT.md), in one place.
+
+Paths are relative to the site root and end in `/` for pages, so templates can
+pass them through MkDocs' `url` filter and the site can live in a subfolder.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+CATALOGUE = "praktijkvoorbeelden/"
+CATALOGUE_SOURCE = "praktijkvoorbeelden/index.md"
+JSON_EXPORT = "praktijkvoorbeelden.json"
+FEED = "feed.xml"
+GLOSSARY = "woordenlijst/"
+IMAGES = "praktijkvoorbeelden/images/"
+
+# Facets with a showcase page per value, and the folder of those pages.
+SHOWCASE_FOLDERS = {"innovation_type": "innovatietype", "domain": "domein", "region": "regio"}
+
+# The catalogue's query-string parameter for each facet it filters on.
+QUERY_PARAMETERS = {
+    "innovation_type": "type",
+    "domain": "domein",
+    "region": "regio",
+    "actor": "actor",
+    "stage": "fase",
+}
+SEARCH_PARAMETER = "q"
+SORT_PARAMETER = "sorteer"
+SORTS = ("nieuw", "az")
+
+
+def case_url(slug: str) -> str:
+    return f"{CATALOGUE}{slug}/"
+
+
+def case_source(slug: str) -> str:
+    """The generated Markdown file that MkDocs turns into the case's page."""
+    return f"{CATALOGUE}{slug}.md"
+
+
+def term_url(facet: str, slug: str) -> str:
+    return f"{SHOWCASE_FOLDERS[facet]}/{slug}/"
+
+
+def term_source(facet: str, slug: str) -> str:
+    return f"{SHOWCASE_FOLDERS[facet]}/{slug}.md"
+
+
+def facet_index_url(facet: str) -> str:
+    return f"{SHOWCASE_FOLDERS[facet]}/"
+
+
+def facet_index_source(facet: str) -> str:
+    return f"{SHOWCASE_FOLDERS[facet]}/index.md"
+
+
+def catalogue_filter_url(facet: str, slug: str) -> str:
+    """The catalogue with one value already chosen: `praktijkvoorbeelden/?domein=energie`."""
+    return f"{CATALOGUE}?{QUERY_PARAMETERS[facet]}={slug}"
+
+
+def image_url(image: str) -> str:
+    """`images/x.jpg` (relative to cases/) as published."""
+    return f"{CATALOGUE}{image}"
+
+
+def edit_url(repo_url: str, edit_uri: str, path: str) -> str:
+    """The repository's edit page for `path` (relative to the project root).
+
+    `edit_uri` points at the docs folder (content/), so the file is reached
+    one folder up: edit/main/content/ + ../cases/x.md = edit/main/cases/x.md.
+    """
+    return urljoin(urljoin(repo_url.rstrip("/") + "/", edit_uri), "../" + path)

@@ -1,0 +1,117 @@
+"""The case body: is there a story, and is its HTML harmless?
+
+The body is rendered with Python-Markdown (what MkDocs uses) and the result is
+read with the standard library's HTML parser, so Markdown links such as
+`[x](javascript:...)` are caught as well as raw HTML. Allowed tags are those
+the maintained sanitizer nh3 (ammonia) considers safe.
+"""
+
+from __future__ import annotations
+
+import html.parser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+from .model import Problem
+
+BODY = "body"
+MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "footnotes"]
+SAFE_TAGS = frozenset(nh3.ALLOWED_TAGS) | {"figure", "figcaption", "details", "summary"}
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "srcset", "poster", "background", "data", "xlink:href"})
+SAFE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+
+
+def render(body: str) -> str:
+    return markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s), mailto and relative URLs, as a browser would read them."""
+    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f").strip()
+    scheme = urlsplit(cleaned).scheme.lower() if ":" in cleaned else ""
+    if scheme == "" and ":" in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        return False  # "javascript :x" and friends that urlsplit does not call a scheme
+    return scheme == "" or scheme in SAFE_SCHEMES
+
+
+def sanitize(html_text: str) -> str:
+    """Defence in depth for rendered case bodies: keep only harmless markup."""
+    return nh3.clean(
+        html_text,
+        tags=set(SAFE_TAGS),
+        attributes={tag: set(names) for tag, names in SAFE_ATTRIBUTES.items()},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def check_body(body: str, rel: str, first_line: int) -> list[Problem]:
+    """Problems with the story: missing, or holding unsafe HTML."""
+    if not body.strip():
+        return [Problem(rel, first_line, BODY, "is empty; after the closing '---' write at least one paragraph about the case")]
+    finder = _UnsafeFinder()
+    rendered = render(body)
+    finder.feed(rendered)
+    finder.close()
+    problems = [Problem(rel, _line_of(body, needle, first_line), BODY, message) for needle, message in finder.found]
+    if not problems and not finder.paragraph_text:
+        problems.append(Problem(rel, first_line, BODY, "has no paragraph; write at least one paragraph of text, not only headings or lists"))
+    return problems
+
+
+class _UnsafeFinder(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self.paragraph_text = False
+        self._in_paragraph = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p":
+            self._in_paragraph += 1
+        if tag not in SAFE_TAGS:
+            self.found.append((f"<{tag}", f"contains <{tag}>, which is not allowed; use Markdown text, links and images only"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((name, f"contains the attribute {name}= on <{tag}>; event handlers are not allowed"))
+            elif name == "style":
+                self.found.append((name, f"contains a style= attribute on <{tag}>; styling comes from the site"))
+            elif name in URL_ATTRIBUTES and value is not None and not is_safe_url(value):
+                self.found.append((value, f"contains a link to {value[:60]!r}; only http(s), mailto and relative links are allowed"))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "p":
+            self._in_paragraph -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._in_paragraph:
+            self._in_paragraph -= 1
+
+    def handle_data(self, data):
+        if self._in_paragraph and data.strip():
+            self.paragraph_text = True
+
+
+def _line_of(body: str, needle: str, first_line: int) -> int:
+    """The file line where `needle` first appears in the body (case-insensitive)."""
+    lowered = needle.lower()
+    for offset, text in enumerate(body.split("\n")):
+        if lowered and lowered in text.lower():
+            return first_line + offset
+    head = lowered.split(":", 1)[0][:10]
+    for offset, text in enumerate(body.split("\n")):
+        if head and head in text.lower():
+            return first_line + offset
+    return first_line

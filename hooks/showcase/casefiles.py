@@ -1,0 +1,99 @@
+"""Find the case files in `cases/` and turn each into a Case or problems."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import parse_yaml, read_text, split
+from .model import Case, Problem
+from .taxonomy import Vocabulary
+from .validate import Draft, drop_empty_optionals, validate
+
+CASES_DIR = "cases"
+IMAGES_DIR = "images"
+
+
+@dataclass
+class Loaded:
+    """Every valid case and every problem, from one pass over the files."""
+
+    cases: list[Case] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def case_paths(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The case files in `cases/`, and problems for files that look misplaced.
+
+    Nothing is skipped silently: a Markdown file in a subfolder or a file of
+    another kind is reported rather than left out of the site.
+    """
+    folder = root / CASES_DIR
+    paths, problems = [], []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        inside = path.relative_to(folder).parts
+        if any(part.startswith((".", "_")) for part in inside) or inside[0] == IMAGES_DIR:
+            continue
+        if path.is_dir():
+            continue
+        if len(inside) > 1:
+            problems.append(Problem(rel, 1, "file", "is in a subfolder; put case files directly in cases/"))
+        elif path.suffix != ".md":
+            problems.append(Problem(rel, 1, "file", "is not a case; cases are Markdown files named cases/<slug>.md (images go in cases/images/)"))
+        else:
+            paths.append(path)
+    return paths, problems + _case_clashes(paths, root)
+
+
+def _case_clashes(paths: list[Path], root: Path) -> list[Problem]:
+    """File names that differ only in upper/lower case clash on many systems."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in paths:
+        key = path.name.lower()
+        if key in seen:
+            other = seen[key].relative_to(root).as_posix()
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, "file name", f"differs from {other} only in upper/lower case; rename one"))
+        seen[key] = path
+    return problems
+
+
+def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.date) -> tuple[Case | None, list[Problem]]:
+    """Read, parse and validate one case file."""
+    rel = path.relative_to(root).as_posix()
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    source, problems = split(text, rel)
+    if source is None:
+        return None, problems
+    document, problems = parse_yaml(source.front_matter, rel, source.front_matter_line)
+    if document is None:
+        return None, problems
+    if not isinstance(document.data, dict):
+        what = "empty" if document.data is None else "not a list of keys"
+        return None, problems + [Problem(rel, source.front_matter_line, "front matter", f"is {what}; write one 'key: value' per line")]
+    document.data = drop_empty_optionals(document.data)
+    draft = Draft(rel, path.stem, document, source.body, source.body_line, root, vocabulary, today)
+    case, more = validate(draft)
+    problems = problems + more
+    return (None if problems else case), problems
+
+
+def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: list[Path] | None = None) -> Loaded:
+    """Every case in `cases/` (or only the given files), with all problems."""
+    paths, problems = case_paths(root)
+    if only is not None:
+        wanted = {path.resolve() for path in only}
+        paths = [path for path in paths if path.resolve() in wanted]
+        problems = [p for p in problems if (root / p.path).resolve() in wanted]
+    loaded = Loaded(problems=problems, files=len(paths))
+    for path in paths:
+        case, case_problems = load_case(path, root, vocabulary, today)
+        loaded.problems.extend(case_problems)
+        if case is not None:
+            loaded.cases.append(case)
+    return loaded

@@ -1,0 +1,45 @@
+"""Helping contributors: a new case file from the template."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+from slugify import slugify
+
+from .validate import MAX_SLUG, RESERVED_SLUGS
+
+TEMPLATE = "cases/_template.md"
+
+
+class NewCaseError(Exception):
+    """Why `new` wrote nothing, in words for the contributor."""
+
+
+def slug_for(title: str) -> str:
+    """The file name for a title: 'Villa Clementina & co' -> 'villa-clementina-co'."""
+    return slugify(title, max_length=MAX_SLUG, word_boundary=True)
+
+
+def fill_template(template: str, title: str, today: datetime.date) -> str:
+    """The template with its title and date filled in; other keys stay to fill."""
+    # A JSON string is a valid YAML double-quoted scalar, whatever the title holds.
+    text = re.sub(r"^title:.*$", "title: " + json.dumps(title, ensure_ascii=False), template, count=1, flags=re.M)
+    return re.sub(r"^added:.*$", f"added: {today.isoformat()}", text, count=1, flags=re.M)
+
+
+def new_case(root: Path, title: str, today: datetime.date) -> Path:
+    title = " ".join(title.split())
+    slug = slug_for(title)
+    if not slug or len(title) < 3:
+        raise NewCaseError(f"{title!r} gives no usable file name; use a title of at least 3 letters")
+    if slug in RESERVED_SLUGS:
+        raise NewCaseError(f"'{slug}' is reserved by the site; choose a more specific title")
+    path = root / "cases" / f"{slug}.md"
+    if path.exists():
+        raise NewCaseError(f"cases/{slug}.md already exists; nothing was overwritten. Choose another title or edit that file")
+    template = (root / TEMPLATE).read_text(encoding="utf-8")
+    path.write_text(fill_template(template, title, today), encoding="utf-8")
+    return path

@@ -1,0 +1,93 @@
+"""Open data: the JSON export and the Atom feed, newest `added` first."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from urllib.parse import urljoin
+from xml.etree import ElementTree as ET
+
+from . import addresses
+from .catalogue import Catalogue
+from .model import Case
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """A site path as a full URL when the site's address is known, else root-relative."""
+    if base_url:
+        return urljoin(base_url if base_url.endswith("/") else base_url + "/", path)
+    return "/" + path
+
+
+def case_record(case: Case, base_url: str) -> dict:
+    """One case as open data: required fields always, optional ones when present."""
+    record = {
+        "slug": case.slug,
+        "title": case.title,
+        "summary": case.summary,
+        "url": absolute(base_url, addresses.case_url(case.slug)),
+        "innovation_type": list(case.innovation_type),
+        "domain": list(case.domain),
+        "region": list(case.region),
+        "added": case.added.isoformat(),
+        "stage": case.stage,
+        "featured": case.featured,
+    }
+    if case.actors:
+        record["actors"] = list(case.actors)
+    for key in ("organisation", "started", "website", "image_alt"):
+        value = getattr(case, key)
+        if value is not None:
+            record[key] = value
+    if case.image:
+        record["image"] = absolute(base_url, addresses.image_url(case.image))
+    if case.partners:
+        record["partners"] = [{"name": p.name, "role": p.role} for p in case.partners]
+    if case.sources:
+        record["sources"] = [{"title": s.title, **({"url": s.url} if s.url else {})} for s in case.sources]
+    return record
+
+
+def to_json(catalogue: Catalogue, base_url: str) -> str:
+    records = [case_record(case, base_url) for case in catalogue.cases]
+    return json.dumps({"cases": records}, ensure_ascii=False, indent=1)
+
+
+def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
+    """A valid Atom 1.0 feed; ElementTree escapes every value for XML."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    _text(feed, "title", site_name)
+    _text(feed, "subtitle", "Nieuwe praktijkvoorbeelden van sociale innovatie")
+    _text(feed, "id", absolute(base_url, addresses.FEED))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=absolute(base_url, addresses.FEED))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=absolute(base_url, addresses.CATALOGUE))
+    newest = catalogue.cases[0].added if catalogue.cases else datetime.date(2000, 1, 1)
+    _text(feed, "updated", _timestamp(newest))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", site_name)
+    for case in catalogue.cases:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        url = absolute(base_url, addresses.case_url(case.slug))
+        _text(entry, "title", case.title)
+        _text(entry, "id", url)
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
+        _text(entry, "updated", _timestamp(case.added))
+        _text(entry, "published", _timestamp(case.added))
+        _text(entry, "summary", case.summary)
+        for facet in ("innovation_type", "domain", "region"):
+            for slug in getattr(case, facet):
+                ET.SubElement(entry, f"{{{ATOM}}}category", term=slug, label=catalogue.vocabulary.label(facet, slug), scheme=absolute(base_url, addresses.facet_index_url(facet)))
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
+
+
+def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}")
+    element.text = value
+    return element
+
+
+def _timestamp(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"

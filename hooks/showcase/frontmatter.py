@@ -1,0 +1,189 @@
+"""Read a case file and parse its YAML front matter, keeping line numbers.
+
+PyYAML's `safe_load` forgets where a value came from, keeps the last of two
+equal keys and expands aliases. Here the document is composed into nodes, so
+every value keeps its line, and anything a case has no use for (aliases,
+anchors, custom tags, duplicate keys) is refused instead of interpreted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Problem
+
+MAX_FILE_BYTES = 200 * 1024
+FRONT_MATTER = "front matter"
+
+# Tags a plain YAML document resolves to on its own; anything else was asked
+# for explicitly (`!!python/object`, `!include`) and has no place in a case.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+@dataclass
+class Document:
+    """Parsed YAML data and the file line of every key path in it."""
+
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line(self, *path: Any) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, self.lines.get((), 1))
+
+
+@dataclass
+class SourceFile:
+    """A case file split into its front matter and its body."""
+
+    front_matter: str
+    front_matter_line: int  # file line of the first front-matter line
+    body: str
+    body_line: int  # file line of the first body line
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str):
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that stops at the first alias or anchor, before expanding."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "YAML aliases (*name) are not allowed; write the value out")
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "YAML anchors (&name) are not allowed; write the value out")
+        return super().compose_node(parent, index)
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or problems if it is too big, binary or not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(rel, 1, "file", f"is {size // 1024} kB; a case file may be at most {MAX_FILE_BYTES // 1024} kB")]
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return None, [Problem(rel, 1, "file", "is a binary file; a case is a UTF-8 text file in Markdown")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "file", "is not valid UTF-8; save the file with UTF-8 encoding")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split(text: str, rel: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Separate the front matter (between two `---` lines) from the body."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, [Problem(rel, 1, FRONT_MATTER, "is missing; a case starts with a line '---', its keys, and another line '---'")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return SourceFile(
+                front_matter="\n".join(lines[1:index]),
+                front_matter_line=2,
+                body="\n".join(lines[index + 1 :]),
+                body_line=index + 2,
+            ), []
+    return None, [Problem(rel, 1, FRONT_MATTER, "is not closed; end the keys with a line '---' before the story")]
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML document, strictly, into data with line numbers."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        return None, [Problem(rel, refused.mark.line + first_line, FRONT_MATTER, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else first_line
+        return None, [Problem(rel, line, FRONT_MATTER, f"is not valid YAML ({error.problem or error.context}); check indentation, colons and quotes")]
+    except yaml.YAMLError as error:
+        return None, [Problem(rel, first_line, FRONT_MATTER, f"is not valid YAML ({error})")]
+    except RecursionError:
+        return None, [Problem(rel, first_line, FRONT_MATTER, "is nested too deeply to be a case")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return Document(None, {(): first_line}), []
+    builder = _Builder(loader, rel, first_line)
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        return None, [Problem(rel, first_line, FRONT_MATTER, "is nested too deeply to be a case")]
+    return Document(data, builder.lines), builder.problems
+
+
+class _Builder:
+    """Turns composed nodes into Python values, noting lines and problems."""
+
+    def __init__(self, loader: yaml.SafeLoader, rel: str, first_line: int):
+        self.loader = loader
+        self.rel = rel
+        self.first_line = first_line
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        line = node.start_mark.line + self.first_line
+        self.lines.setdefault(path, line)
+        key = key_name(path)
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(self.rel, line, key, f"uses the YAML tag {node.tag!r}; tags are not allowed, write a plain value"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self.problems.append(Problem(self.rel, line, key, f"cannot be read: {node.value!r} is not a valid value here"))
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + self.first_line
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                self.problems.append(Problem(self.rel, line, key_name(path), "has a key that is not a plain name"))
+                continue
+            name = str(key_node.value)
+            if name in result:
+                first = self.lines[path + (name,)]
+                self.problems.append(Problem(self.rel, line, key_name(path + (name,)), f"appears twice (also on line {first}); keep one"))
+                continue
+            self.lines[path + (name,)] = line
+            result[name] = self.build(value_node, path + (name,))
+        return result
+
+
+def key_name(path: tuple) -> str:
+    """`("partners", 0, "role")` becomes `partners[1].role` (counting from 1).
+
+    An item of a plain list is named by its list: `("domain", 1)` is `domain`,
+    since the line number already points at the item.
+    """
+    if not path:
+        return FRONT_MATTER
+    while isinstance(path[-1], int) and len(path) > 1:
+        path = path[:-1]
+    name = str(path[0])
+    for part in path[1:]:
+        name += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return name
+

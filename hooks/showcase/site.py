@@ -1,0 +1,137 @@
+"""The whole showcase: load everything once, then hand out pages and files."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import addresses
+from .casefiles import CASES_DIR, load_cases
+from .catalogue import Catalogue
+from .export import to_atom, to_json
+from .model import Case, Problem
+from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
+from .views import FACET_NAMES, Views
+
+TAXONOMY = "cases/_taxonomy.yml"
+PAGE_SIZE = 48  # cards per listing page; keeps every page small at any scale
+
+
+@dataclass
+class GeneratedPage:
+    """A page that exists only in the build: its Markdown source and its view."""
+
+    src: str
+    title: str
+    template: str
+    view: dict
+    body: str = ""
+    case: Case | None = None
+
+    @property
+    def markdown(self) -> str:
+        # The title is HTML-escaped because the theme prints page titles
+        # without escaping (in the header, the nav and the search index).
+        meta = {"title": html.escape(self.title), "template": self.template}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + self.body
+
+
+@dataclass
+class GeneratedFile:
+    """A non-page output: the JSON export, the feed, a case image."""
+
+    dest: str
+    content: str | None = None
+    source: Path | None = None
+
+
+@dataclass
+class Showcase:
+    root: Path
+    vocabulary: Vocabulary | None
+    cases: list[Case]
+    problems: list[Problem]
+    case_files: int
+    base_url: str = ""
+    site_name: str = ""
+    page_size: int = PAGE_SIZE
+    catalogue: Catalogue | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE) -> "Showcase":
+        """Read the vocabulary and every case; keep all problems for one report."""
+        today = today or datetime.date.today()
+        try:
+            vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
+        except VocabularyError as error:
+            return cls(root, None, [], error.problems, 0, base_url, site_name, page_size)
+        loaded = load_cases(root, vocabulary, today)
+        site = cls(root, vocabulary, loaded.cases, loaded.problems, loaded.files, base_url, site_name, page_size)
+        site.catalogue = Catalogue(loaded.cases, vocabulary)
+        return site
+
+    def report(self) -> str:
+        files = len({problem.path for problem in self.problems})
+        head = f"{len(self.problems)} problem(s) in {files} file(s) under {CASES_DIR}/; nothing was published:"
+        return "\n".join([head, *map(str, self.problems)])
+
+    # --- pages -------------------------------------------------------------
+
+    def pages(self) -> list[GeneratedPage]:
+        views = Views(self.catalogue)
+        pages = [self._case_page(views, case) for case in self.catalogue.cases]
+        pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page)
+        for facet in addresses.SHOWCASE_FOLDERS:
+            pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet)))
+            for term in self.vocabulary.terms(facet):
+                make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
+                pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make)
+        pages.append(GeneratedPage("woordenlijst.md", "Woordenlijst", "glossary.html", views.glossary()))
+        return pages
+
+    def home_view(self) -> dict:
+        return Views(self.catalogue).home()
+
+    def _case_page(self, views: Views, case: Case) -> GeneratedPage:
+        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", views.case_page(case), case.body, case)
+
+    def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make) -> list[GeneratedPage]:
+        """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""
+        chunks = [cases[i : i + self.page_size] for i in range(0, len(cases), self.page_size)] or [[]]
+        urls = [url] + [f"{url}pagina/{n}/" for n in range(2, len(chunks) + 1)]
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            pager = {
+                "number": number,
+                "total": len(chunks),
+                "previous": urls[number - 2] if number > 1 else None,
+                "next": urls[number] if number < len(chunks) else None,
+                "pages": [{"number": n, "url": u} for n, u in enumerate(urls, start=1)],
+            }
+            src = first_src if number == 1 else urls[number - 1].rstrip("/") + ".md"
+            page_title = title if number == 1 else f"{title} (pagina {number})"
+            pages.append(GeneratedPage(src, page_title, template, make(chunk, pager)))
+        return pages
+
+    # --- other files -------------------------------------------------------
+
+    def files(self) -> list[GeneratedFile]:
+        files = [
+            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url)),
+            GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
+        ]
+        images = {case.image for case in self.catalogue.cases if case.image}
+        for image in sorted(images):
+            files.append(GeneratedFile(addresses.image_url(image), source=self.root / CASES_DIR / image))
+        return files
+
+
+def inline_json(data: object) -> str:
+    """JSON that is safe inside an HTML <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -1,0 +1,159 @@
+"""Finished data for templates: labels, counts and URLs, no look-ups left.
+
+Templates receive plain dictionaries built here; they never consult the
+vocabulary themselves. A card is the same everywhere a case is listed.
+"""
+
+from __future__ import annotations
+
+from . import addresses
+from .catalogue import CASE_FIELDS, Catalogue, values_of
+from .model import Case
+
+FACET_NAMES = {
+    "innovation_type": ("Innovatietype", "Innovatietypes"),
+    "domain": ("Domein", "Domeinen"),
+    "region": ("Regio", "Regio's"),
+    "actor": ("Actor", "Actoren"),
+    "stage": ("Fase", "Fases"),
+    "partner_role": ("Partnerrol", "Partnerrollen"),
+}
+
+# Where a contributor writes each facet's values in a case's front matter.
+CASE_KEYS = {
+    "innovation_type": "innovation_type",
+    "domain": "domain",
+    "region": "region",
+    "actor": "actors",
+    "partner_role": "partners → role",
+    "stage": "stage",
+}
+
+
+class Views:
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.vocabulary = catalogue.vocabulary
+        self._cards: dict[str, dict] = {}
+
+    # --- building blocks ---------------------------------------------------
+
+    def term_link(self, facet: str, slug: str) -> dict:
+        term = self.vocabulary.term(facet, slug)
+        link = {"slug": slug, "label": term.label}
+        if facet in addresses.SHOWCASE_FOLDERS:
+            link["url"] = addresses.term_url(facet, slug)
+        return link
+
+    def card(self, case: Case) -> dict:
+        """What every list shows of a case; built once per case and reused."""
+        if case.slug not in self._cards:
+            self._cards[case.slug] = {
+                "slug": case.slug,
+                "url": addresses.case_url(case.slug),
+                "title": case.title,
+                "summary": case.summary,
+                "organisation": case.organisation,
+                "added": case.added.isoformat(),
+                "stage": self.term_link("stage", case.stage),
+                "types": [self.term_link("innovation_type", s) for s in case.innovation_type],
+                "domains": [self.term_link("domain", s) for s in case.domain],
+                "regions": [self.term_link("region", s) for s in case.region],
+                "image": self._image(case),
+                "filters": {addresses.QUERY_PARAMETERS[f]: " ".join(self.catalogue.expanded(case, f)) for f in CASE_FIELDS},
+            }
+        return self._cards[case.slug]
+
+    def _image(self, case: Case) -> dict | None:
+        if not case.image:
+            return None
+        return {"url": addresses.image_url(case.image), "alt": case.image_alt}
+
+    def facet_summary(self, facet: str) -> list[dict]:
+        """Every value of a facet with its label, link and case count."""
+        return [
+            {**self.term_link(facet, term.slug), "description": term.description, "count": self.catalogue.count(facet, term.slug),
+             "depth": self.vocabulary.depth(term.slug) if facet == "region" else 0}
+            for term in self.vocabulary.terms(facet)
+        ]
+
+    # --- pages -------------------------------------------------------------
+
+    def case_page(self, case: Case) -> dict:
+        return {
+            "kind": "case",
+            "card": self.card(case),
+            "facets": [
+                {"name": FACET_NAMES[facet][0] if len(values_of(case, facet)) == 1 else FACET_NAMES[facet][1],
+                 "terms": [self.term_link(facet, slug) for slug in values_of(case, facet)]}
+                for facet in ("innovation_type", "domain", "region")
+            ],
+            "actors": [self.term_link("actor", slug) for slug in case.actors],
+            "organisation": case.organisation,
+            "partners": [{"name": p.name, "role": self.vocabulary.label("partner_role", p.role)} for p in case.partners],
+            "started": case.started,
+            "stage": self.term_link("stage", case.stage),
+            "website": case.website,
+            "image": self._image(case),
+            "sources": [{"title": s.title, "url": s.url} for s in case.sources],
+            "related": [self.card(other) for other in self.catalogue.related(case)],
+            "catalogue_url": addresses.CATALOGUE,
+        }
+
+    def term_page(self, facet: str, slug: str, cases: list[Case], pager: dict) -> dict:
+        term = self.vocabulary.term(facet, slug)
+        parents = self.vocabulary.ancestors(slug) if facet == "region" else []
+        return {
+            "kind": "term",
+            "facet": FACET_NAMES[facet][0],
+            "facet_plural": FACET_NAMES[facet][1],
+            "index_url": addresses.facet_index_url(facet),
+            "label": term.label,
+            "description": term.description,
+            "count": self.catalogue.count(facet, slug),
+            "cards": [self.card(case) for case in cases],
+            "parents": [self.term_link(facet, p) for p in reversed(parents)],
+            "children": [{**self.term_link(facet, c), "count": self.catalogue.count(facet, c)} for c in term.children],
+            "filter_url": addresses.catalogue_filter_url(facet, slug),
+            "pager": pager,
+        }
+
+    def facet_index(self, facet: str) -> dict:
+        return {"kind": "facet", "facet": FACET_NAMES[facet][1], "terms": self.facet_summary(facet)}
+
+    def catalogue_page(self, cases: list[Case], pager: dict) -> dict:
+        return {
+            "kind": "catalogue",
+            "count": len(self.catalogue.cases),
+            "cards": [self.card(case) for case in cases],
+            "facets": [
+                {"key": addresses.QUERY_PARAMETERS[facet], "name": FACET_NAMES[facet][0], "terms": self.facet_summary(facet)}
+                for facet in CASE_FIELDS
+            ],
+            "pager": pager,
+            "json_url": addresses.JSON_EXPORT,
+            "feed_url": addresses.FEED,
+        }
+
+    def home(self) -> dict:
+        return {
+            "kind": "home",
+            "count": len(self.catalogue.cases),
+            "featured": [self.card(case) for case in self.catalogue.featured()[:6]],
+            "newest": [self.card(case) for case in self.catalogue.cases[:6]],
+            "types": self.facet_summary("innovation_type"),
+            "domains": self.facet_summary("domain"),
+            "catalogue_url": addresses.CATALOGUE,
+        }
+
+    def glossary(self) -> dict:
+        return {
+            "kind": "glossary",
+            "facets": [
+                {"key": CASE_KEYS[facet], "name": FACET_NAMES[facet][1],
+                 "terms": [{"slug": t.slug, "label": t.label, "description": t.description,
+                            "depth": self.vocabulary.depth(t.slug) if facet == "region" else 0}
+                           for t in self.vocabulary.terms(facet)]}
+                for facet in self.vocabulary.facets
+            ],
+        }

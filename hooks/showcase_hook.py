@@ -1,0 +1,73 @@
+"""MkDocs adapter for the showcase: translates MkDocs events into core calls.
+
+All logic lives in the `showcase` package next to this file, which imports
+nothing from MkDocs. Moving to another engine means rewriting only this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+import showcase.addresses
+import showcase.body
+import showcase.site
+
+log = get_plugin_logger(__name__)
+
+# Rebuilt in on_config on every build: MkDocs imports a hook module once per
+# process, so under `mkdocs serve` state left here would leak between builds.
+_site: showcase.site.Showcase | None = None
+_pages: dict[str, showcase.site.GeneratedPage] = {}
+
+HOME = "index.md"
+
+
+def on_config(config):
+    global _site, _pages
+    root = Path(config.config_file_path).parent
+    _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name)
+    if _site.problems:
+        # A PluginError stops the build with or without --strict: a broken
+        # case must never publish, and every problem is listed at once.
+        raise PluginError(_site.report())
+    _pages = {page.src: page for page in _site.pages()}
+    log.info("showcase: %d cases, %d generated pages", len(_site.cases), len(_pages))
+    return config
+
+
+def on_files(files, config):
+    for page in _pages.values():
+        if files.get_file_from_path(page.src) is not None:
+            raise PluginError(f"content/{page.src} clashes with a page the showcase generates; rename or remove it")
+        # Generated pages stay out of the nav unless mkdocs.yml lists them;
+        # NOT_IN_NAV only quiets MkDocs' "not included in the nav" notice.
+        files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    for extra in _site.files():
+        if extra.content is not None:
+            files.append(File.generated(config, extra.dest, content=extra.content))
+        else:
+            files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None and generated.case is not None:
+        return showcase.body.sanitize(html)
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        context["showcase"] = generated.view
+        if generated.case is not None and config.repo_url and config.edit_uri:
+            # Generated files get no edit_url; point it at the case's own file.
+            page.edit_url = showcase.addresses.edit_url(config.repo_url, config.edit_uri, generated.case.path)
+    elif page.file.src_uri == HOME:
+        context["showcase"] = _site.home_view()
+    return context
