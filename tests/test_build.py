@@ -1,0 +1,138 @@
+"""A real `mkdocs build --strict` of the fixture project, and what it produces."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import yaml
+
+from helpers import REPO, case_text, make_project, mkdocs_build
+
+FIXTURE_SLUGS = {"fietsbieb", "zonnecooperatie-utrecht", "deelplatform-brussel", "herbruikbare-bekers"}
+
+
+def links(html: str) -> set[str]:
+    return set(re.findall(r'href="([^"]+)"', html))
+
+
+def card_slugs(html: str) -> set[str]:
+    return set(re.findall(r'data-slug="([^"]+)"', html))
+
+
+def test_every_case_has_its_page(built):
+    for slug in FIXTURE_SLUGS:
+        assert (built.site / "praktijkvoorbeelden" / slug / "index.html").is_file(), slug
+
+
+def test_case_page_shows_every_field(built):
+    html = built.html("praktijkvoorbeelden/fietsbieb")
+    for text in ("Fietsbieb Gent", "Gezinnen lenen voor een klein bedrag", "Fietsbieb vzw", "Stad Gent", "(financier)",
+                 "Buurtwerk Noord", "(uitvoeringspartner)", "2016", "Actief", "https://example.org/fietsbieb",
+                 'alt="Twee gele fietswielen op een groene achtergrond"', "Een artikel over fietsbibliotheken",
+                 "Kinderen groeien snel uit hun fiets", "Dienst", "Organisatiemodel", "Mobiliteit", "Armoede en ongelijkheid",
+                 "Oost-Vlaanderen", "Burgers"):
+        assert text in html, text
+
+
+def test_case_labels_link_to_their_showcase_pages(built):
+    found = links(built.html("praktijkvoorbeelden/fietsbieb"))
+    for target in ("../../innovatietype/dienst/", "../../domein/mobiliteit/", "../../regio/oost-vlaanderen/"):
+        assert target in found, target
+
+
+def test_case_image_is_published(built):
+    assert (built.site / "praktijkvoorbeelden" / "images" / "fietsen.png").is_file()
+
+
+def test_case_page_edit_link_points_at_the_case_file(built):
+    assert 'href="https://github.com/sociale-innovatie/showcase/edit/main/cases/fietsbieb.md"' in built.html("praktijkvoorbeelden/fietsbieb")
+
+
+def test_catalogue_lists_every_case_without_javascript(built):
+    assert card_slugs(built.html("praktijkvoorbeelden")) == FIXTURE_SLUGS
+
+
+def test_showcase_page_lists_its_cases_with_label_description_and_count(built):
+    html = built.html("domein/circulaire-economie")
+    assert card_slugs(html) == {"deelplatform-brussel", "herbruikbare-bekers"}
+    assert "Circulaire economie" in html and "Hergebruik, herstel, delen en recyclage" in html
+    assert "2 praktijkvoorbeelden" in html
+
+
+def test_province_case_appears_on_its_region_and_country_pages(built):
+    for region in ("oost-vlaanderen", "vlaanderen", "belgie"):
+        assert "fietsbieb" in card_slugs(built.html(f"regio/{region}")), region
+    assert "fietsbieb" not in card_slugs(built.html("regio/nederland"))
+
+
+def test_region_page_links_to_its_sub_regions(built):
+    found = links(built.html("regio/vlaanderen"))
+    for province in ("antwerpen", "limburg-be", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"):
+        assert f"../{province}/" in found, province
+
+
+def test_every_vocabulary_value_has_a_showcase_page(built, vocabulary):
+    for facet, folder in (("innovation_type", "innovatietype"), ("domain", "domein"), ("region", "regio")):
+        for slug in vocabulary.slugs(facet):
+            assert (built.site / folder / slug / "index.html").is_file(), (folder, slug)
+
+
+def test_each_vocabulary_has_an_index_page_with_counts(built):
+    html = built.html("domein")
+    assert "../domein/energie/" not in html and "energie/" in links(html)
+    assert "Circulaire economie" in html
+
+
+def test_cases_stay_out_of_the_navigation(built):
+    home = built.html("index.html")
+    assert "Fietsbieb Gent" not in home.split('class="md-content"')[0]
+
+
+def test_json_export_has_every_case_with_contract_fields(built):
+    records = {r["slug"]: r for r in built.export()["cases"]}
+    assert set(records) == FIXTURE_SLUGS
+    assert records["fietsbieb"]["region"] == ["oost-vlaanderen"]
+    assert records["herbruikbare-bekers"]["region"] == ["vlaanderen", "nederland"]
+    assert records["fietsbieb"]["url"].endswith("/praktijkvoorbeelden/fietsbieb/")
+
+
+def test_feed_is_valid_atom_with_every_case_newest_first(built):
+    feed = ET.fromstring((built.site / "feed.xml").read_bytes())
+    ids = [e.findtext("{http://www.w3.org/2005/Atom}id") for e in feed.findall("{http://www.w3.org/2005/Atom}entry")]
+    assert [i.rstrip("/").rsplit("/", 1)[1] for i in ids] == ["zonnecooperatie-utrecht", "fietsbieb", "deelplatform-brussel", "herbruikbare-bekers"]
+
+
+def test_pages_are_dutch(built):
+    assert '<html lang="nl"' in built.html("praktijkvoorbeelden/fietsbieb")
+
+
+def test_broken_cases_stop_the_build_and_are_all_reported(tmp_path):
+    root = make_project(tmp_path)
+    (root / "cases" / "kapot-een.md").write_text(case_text(domain=["mobiliteid"]), encoding="utf-8")
+    (root / "cases" / "kapot-twee.md").write_text("---\ntitle: [niet gesloten\n---\nTekst.\n", encoding="utf-8")
+    result = mkdocs_build(root, strict=False)
+    assert result.returncode != 0
+    assert "cases/kapot-een.md:7: domain: 'mobiliteid' is not in the vocabulary; did you mean 'mobiliteit'?" in result.stderr
+    assert "cases/kapot-twee.md:" in result.stderr and "front matter: is not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "site" / "praktijkvoorbeelden" / "fietsbieb").exists()
+
+
+def test_serve_watches_the_case_folder():
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "python"))
+    assert "cases" in config["watch"]
+
+
+def test_added_case_appears_everywhere_after_a_rebuild(tmp_path):
+    root = make_project(tmp_path)
+    (root / "cases" / "nieuw-initiatief.md").write_text(case_text(title="Nieuw initiatief", region="limburg-nl"), encoding="utf-8")
+    assert mkdocs_build(root).returncode == 0
+    site = root / "site"
+    assert (site / "praktijkvoorbeelden" / "nieuw-initiatief" / "index.html").is_file()
+    for page in ("praktijkvoorbeelden", "regio/limburg-nl", "regio/nederland", "domein/voeding", "innovatietype/samenwerking"):
+        assert 'data-slug="nieuw-initiatief"' in (site / page / "index.html").read_text(encoding="utf-8"), page
+    assert "nieuw-initiatief" in {r["slug"] for r in json.loads((site / "praktijkvoorbeelden.json").read_text())["cases"]}
+    assert "/praktijkvoorbeelden/nieuw-initiatief/" in (site / "feed.xml").read_text(encoding="utf-8")

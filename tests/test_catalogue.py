@@ -1,0 +1,61 @@
+"""Indexes over all cases: per value, regions rolled up, related cases."""
+
+from __future__ import annotations
+
+import datetime
+
+from showcase.catalogue import Catalogue
+from showcase.model import Case
+
+
+def make(slug, domain=("energie",), types=("dienst",), region=("utrecht",), added=(2026, 11, 1), **extra):
+    return Case(slug=slug, path=f"cases/{slug}.md", title=slug.title(), summary="Een samenvatting van twintig tekens.",
+                innovation_type=types, domain=domain, region=region, added=datetime.date(*added), body="Tekst.", **extra)
+
+
+def test_cases_are_listed_newest_first(vocabulary):
+    catalogue = Catalogue([make("oud", added=(2026, 1, 1)), make("nieuw", added=(2026, 11, 1))], vocabulary)
+    assert [c.slug for c in catalogue.cases] == ["nieuw", "oud"]
+
+
+def test_case_tagged_with_a_province_appears_under_its_country(vocabulary):
+    catalogue = Catalogue([make("gent", region=("oost-vlaanderen",))], vocabulary)
+    for region in ("oost-vlaanderen", "vlaanderen", "belgie"):
+        assert [c.slug for c in catalogue.cases_for("region", region)] == ["gent"], region
+    assert catalogue.cases_for("region", "nederland") == []
+
+
+def test_case_in_two_provinces_is_counted_once_per_country(vocabulary):
+    catalogue = Catalogue([make("twee", region=("antwerpen", "limburg-be"))], vocabulary)
+    assert catalogue.count("region", "belgie") == 1
+    assert catalogue.count("region", "vlaanderen") == 1
+
+
+def test_counts_per_domain_and_stage(vocabulary):
+    catalogue = Catalogue([make("a", domain=("energie", "klimaat")), make("b", domain=("klimaat",), stage="pilot")], vocabulary)
+    assert catalogue.count("domain", "klimaat") == 2
+    assert catalogue.count("domain", "energie") == 1
+    assert catalogue.count("stage", "pilot") == 1
+    assert catalogue.count("stage", "actief") == 1
+
+
+def test_related_cases_prefer_more_shared_facets(vocabulary):
+    case = make("ik", domain=("energie",), types=("dienst",), region=("utrecht",))
+    same_all = make("alles", domain=("energie",), types=("dienst",), region=("utrecht",), added=(2026, 1, 1))
+    same_domain = make("domein", domain=("energie",), types=("product",), region=("antwerpen",), added=(2026, 11, 2))
+    same_type = make("type", domain=("werk",), types=("dienst",), region=("antwerpen",), added=(2026, 11, 3))
+    unrelated = make("niets", domain=("werk",), types=("product",), region=("antwerpen",))
+    catalogue = Catalogue([case, same_all, same_domain, same_type, unrelated], vocabulary)
+    assert [c.slug for c in catalogue.related(case)] == ["alles", "domein", "type"]
+
+
+def test_related_cases_never_include_the_case_itself(vocabulary):
+    case = make("ik")
+    catalogue = Catalogue([case], vocabulary)
+    assert catalogue.related(case) == []
+
+
+def test_related_cases_are_limited(vocabulary):
+    cases = [make(f"c{i}") for i in range(10)]
+    catalogue = Catalogue(cases, vocabulary)
+    assert len(catalogue.related(cases[0], limit=4)) == 4

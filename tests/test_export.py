@@ -1,0 +1,69 @@
+"""Open data: the JSON export and the Atom feed."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from xml.etree import ElementTree as ET
+
+from showcase.catalogue import Catalogue
+from showcase.export import to_atom, to_json
+from showcase.model import Case, Partner, Source
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def make(slug, added, **extra):
+    return Case(slug=slug, path=f"cases/{slug}.md", title=f"Titel {slug}", summary="Een samenvatting van twintig tekens.",
+                innovation_type=("dienst",), domain=("energie",), region=("utrecht",), added=datetime.date(*added), body="Tekst.", **extra)
+
+
+def catalogue(vocabulary, *cases):
+    return Catalogue(list(cases), vocabulary)
+
+
+def test_json_holds_the_required_fields_as_written(vocabulary):
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), "https://example.org/site/"))
+    record = data["cases"][0]
+    assert record["slug"] == "a"
+    assert record["url"] == "https://example.org/site/praktijkvoorbeelden/a/"
+    assert record["region"] == ["utrecht"]
+    assert record["added"] == "2026-11-01"
+    for key in ("title", "summary", "innovation_type", "domain"):
+        assert key in record
+
+
+def test_json_holds_optional_fields_only_when_the_case_has_them(vocabulary):
+    full = make("vol", (2026, 11, 1), organisation="Org vzw", started=2016, partners=(Partner("Stad", "financier"),),
+                sources=(Source("Artikel"),), website="https://example.org", actors=("burgers",))
+    data = json.loads(to_json(catalogue(vocabulary, full, make("leeg", (2026, 11, 2))), ""))
+    records = {r["slug"]: r for r in data["cases"]}
+    assert records["vol"]["partners"] == [{"name": "Stad", "role": "financier"}]
+    assert records["vol"]["sources"] == [{"title": "Artikel"}]
+    assert records["vol"]["started"] == 2016
+    assert "organisation" not in records["leeg"] and "partners" not in records["leeg"]
+
+
+def test_json_without_site_url_uses_root_relative_urls(vocabulary):
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), ""))
+    assert data["cases"][0]["url"] == "/praktijkvoorbeelden/a/"
+
+
+def test_feed_is_atom_with_newest_added_first(vocabulary):
+    feed = ET.fromstring(to_atom(catalogue(vocabulary, make("oud", (2026, 1, 1)), make("nieuw", (2026, 11, 1))), "Site", "https://example.org/"))
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}id").text for e in entries] == [
+        "https://example.org/praktijkvoorbeelden/nieuw/", "https://example.org/praktijkvoorbeelden/oud/"]
+    assert feed.find(f"{ATOM}updated").text == "2026-11-01T00:00:00Z"
+    for required in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{required}") is not None
+
+
+def test_feed_escapes_markup_in_titles(vocabulary):
+    case = make("x", (2026, 11, 1))
+    case = Case(**{**case.__dict__, "title": "</title><script>alert(1)</script> & co"})
+    text = to_atom(catalogue(vocabulary, case), "Site", "")
+    assert "<script>" not in text
+    entry = ET.fromstring(text).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == "</title><script>alert(1)</script> & co"
