@@ -213,3 +213,19 @@ def test_all_problems_of_a_case_are_reported_in_line_order(tmp_path):
     text = "---\ntitle: Ab\nsummary: Kort\ninnovation_type: [dienst]\ndomain: [energie]\nregion: [utrecht]\nadded: 2030-01-01\nwebsite: ftp://x\n---\nTekst.\n"
     found = messages(tmp_path, text)
     assert [m.split(":")[1] for m in found] == ["2", "3", "7", "8"]
+
+
+def test_optional_keys_left_empty_count_as_not_given(tmp_path):
+    text = case_text(organisation="", website="", actors=[], partners=[{"name": "", "role": ""}], started=None)
+    case, problems = check_text(tmp_path, text)
+    assert problems == []
+    assert case.organisation is None and case.partners == () and case.actors == ()
+
+
+def test_source_with_empty_url_keeps_its_title(tmp_path):
+    case, problems = check_text(tmp_path, case_text(sources=[{"title": "Een artikel", "url": ""}]))
+    assert problems == [] and case.sources[0].url is None
+
+
+def test_half_filled_partner_is_still_checked(tmp_path):
+    assert "partners: is missing 'role'" in messages(tmp_path, case_text(partners=[{"name": "Stad Gent", "role": ""}]))[0]

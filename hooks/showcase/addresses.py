@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 CATALOGUE = "praktijkvoorbeelden/"
 CATALOGUE_SOURCE = "praktijkvoorbeelden/index.md"
 JSON_EXPORT = "praktijkvoorbeelden.json"
+CATALOGUE_INDEX = "praktijkvoorbeelden/catalogus.json"  # the catalogue script's data
 FEED = "feed.xml"
 GLOSSARY = "woordenlijst/"
 IMAGES = "praktijkvoorbeelden/images/"

@@ -8,7 +8,8 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from . import addresses
-from .catalogue import Catalogue
+from .body import plain_text
+from .catalogue import CASE_FIELDS, Catalogue
 from .model import Case
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -53,6 +54,38 @@ def case_record(case: Case, base_url: str) -> dict:
 def to_json(catalogue: Catalogue, base_url: str) -> str:
     records = [case_record(case, base_url) for case in catalogue.cases]
     return json.dumps({"cases": records}, ensure_ascii=False, indent=1)
+
+
+def catalogue_index(catalogue: Catalogue) -> str:
+    """What the catalogue's script filters and searches: compact, one record per case.
+
+    Facet values are expanded (a province's case carries its region and
+    country), so the browser filters by set membership alone.
+    """
+    vocabulary = catalogue.vocabulary
+    facets = {
+        addresses.QUERY_PARAMETERS[facet]: [
+            {"slug": t.slug, "label": t.label, "parent": t.parent} for t in vocabulary.terms(facet)
+        ]
+        for facet in CASE_FIELDS
+    }
+    records = []
+    for case in catalogue.cases:
+        labels = [vocabulary.label(f, s) for f in ("innovation_type", "domain", "region") for s in getattr(case, f)]
+        records.append({
+            "slug": case.slug,
+            "url": addresses.case_url(case.slug),
+            "title": case.title,
+            "summary": case.summary,
+            "organisation": case.organisation or "",
+            "added": case.added.isoformat(),
+            "types": list(case.innovation_type),
+            "domains": list(case.domain),
+            "regions": list(case.region),
+            "filters": {addresses.QUERY_PARAMETERS[f]: catalogue.expanded(case, f) for f in CASE_FIELDS},
+            "text": " ".join([case.title, case.summary, case.organisation or "", *(p.name for p in case.partners), *labels, plain_text(case.body)]),
+        })
+    return json.dumps({"facets": facets, "cases": records}, ensure_ascii=False, separators=(",", ":"))
 
 
 def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import yaml
 from . import addresses
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
-from .export import to_atom, to_json
+from .export import catalogue_index, to_atom, to_json
 from .model import Case, Problem
 from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
 from .views import FACET_NAMES, Views
@@ -32,12 +31,13 @@ class GeneratedPage:
     view: dict
     body: str = ""
     case: Case | None = None
+    hide: tuple[str, ...] = ("navigation", "toc")  # the theme's sidebars
 
     @property
     def markdown(self) -> str:
         # The title is HTML-escaped because the theme prints page titles
         # without escaping (in the header, the nav and the search index).
-        meta = {"title": html.escape(self.title), "template": self.template}
+        meta = {"title": html.escape(self.title), "template": self.template, "hide": list(self.hide)}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + self.body
 
 
@@ -98,7 +98,7 @@ class Showcase:
         return Views(self.catalogue).home()
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
-        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", views.case_page(case), case.body, case)
+        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", views.case_page(case), case.body, case, hide=("navigation",))
 
     def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make) -> list[GeneratedPage]:
         """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""
@@ -124,14 +124,10 @@ class Showcase:
         files = [
             GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
+            GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue)),
         ]
         images = {case.image for case in self.catalogue.cases if case.image}
         for image in sorted(images):
             files.append(GeneratedFile(addresses.image_url(image), source=self.root / CASES_DIR / image))
         return files
 
-
-def inline_json(data: object) -> str:
-    """JSON that is safe inside an HTML <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

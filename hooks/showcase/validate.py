@@ -69,16 +69,23 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _without_empty_fields(item: Any) -> Any:
+    if isinstance(item, dict):
+        return {name: value for name, value in item.items() if not _is_empty(value)}
+    return item
+
+
 def drop_empty_optionals(data: dict) -> dict:
     """Optional keys left empty (as in the template) count as not given.
 
     Items of a list that are entirely empty (a partner with no name and no
-    role) are dropped too; a half-filled item is still checked.
+    role) are dropped too, as are empty fields of an item (a source's url);
+    a half-filled item is still checked.
     """
     cleaned = {}
     for key, value in data.items():
         if key in OPTIONAL and isinstance(value, list):
-            value = [item for item in value if not _is_empty(item)]
+            value = [_without_empty_fields(item) for item in value if not _is_empty(item)]
         if key in OPTIONAL and _is_empty(value):
             continue
         cleaned[key] = value

@@ -131,6 +131,10 @@ class Views:
                 for facet in CASE_FIELDS
             ],
             "pager": pager,
+            "index_url": addresses.CATALOGUE_INDEX,
+            "browse": [{"name": FACET_NAMES[f][1], "url": addresses.facet_index_url(f)} for f in addresses.SHOWCASE_FOLDERS],
+            "search_parameter": addresses.SEARCH_PARAMETER,
+            "sort_parameter": addresses.SORT_PARAMETER,
             "json_url": addresses.JSON_EXPORT,
             "feed_url": addresses.FEED,
         }

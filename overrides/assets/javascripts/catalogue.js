@@ -1,0 +1,307 @@
+/*
+ * The catalogue's facets, search, sorting and URL state.
+ *
+ * Progressive enhancement: the page already lists every case as links (paged)
+ * without this script. Here the form is revealed and the list is redrawn from
+ * the catalogue's data file. State lives in the query string with the
+ * parameters of shared/CASE-FORMAT.md (type, domein, regio, actor, fase, q,
+ * sorteer), so a selection can be bookmarked; back and forward restore it.
+ *
+ * Material's instant navigation swaps pages without reloading: setup runs on
+ * every `document$` emission and is idempotent per catalogue element.
+ */
+(function () {
+  "use strict";
+
+  var FACETS = ["type", "domein", "regio", "actor", "fase"];
+  var SORTS = ["nieuw", "az"];
+  var PAGE = 48;
+  var cache = {};
+
+  /* ---- text: accents, case and Dutch plural forms ---------------------- */
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function stem(word) {
+    if (word.length > 4 && /'?s$/.test(word) && !/ss$/.test(word)) {
+      word = word.replace(/'?s$/, "");
+    } else if (word.length > 5 && /en$/.test(word)) {
+      word = word.slice(0, -2);
+      if (/([bdfgklmnprst])\1$/.test(word)) word = word.slice(0, -1);
+    }
+    return word;
+  }
+
+  function words(text) {
+    return fold(text).split(/[^a-z0-9']+/).filter(Boolean).map(stem);
+  }
+
+  /* ---- state <-> URL ---------------------------------------------------- */
+
+  function readState(search, known) {
+    var params = new URLSearchParams(search);
+    var state = { facets: {}, q: (params.get("q") || "").trim(), sort: "nieuw" };
+    FACETS.forEach(function (facet) {
+      var raw = params.get(facet) || "";
+      state.facets[facet] = raw.split(",").map(function (v) { return v.trim(); })
+        .filter(function (v) { return known[facet] && known[facet][v]; });
+    });
+    if (SORTS.indexOf(params.get("sorteer")) >= 0) state.sort = params.get("sorteer");
+    return state;
+  }
+
+  function toQuery(state) {
+    var parts = [];
+    FACETS.forEach(function (facet) {
+      if (state.facets[facet].length) parts.push(facet + "=" + state.facets[facet].map(encodeURIComponent).join(","));
+    });
+    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    if (state.sort !== "nieuw") parts.push("sorteer=" + state.sort);
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  /* ---- data ------------------------------------------------------------- */
+
+  function prepare(data) {
+    var known = {};
+    var labels = {};
+    FACETS.forEach(function (facet) {
+      known[facet] = {};
+      data.facets[facet].forEach(function (term) {
+        known[facet][term.slug] = true;
+        labels[facet + ":" + term.slug] = term.label;
+      });
+    });
+    data.cases.forEach(function (item, index) {
+      item.order = index;
+      item.words = words(item.text);
+      item.sets = {};
+      FACETS.forEach(function (facet) {
+        item.sets[facet] = {};
+        item.filters[facet].forEach(function (slug) { item.sets[facet][slug] = true; });
+      });
+    });
+    var alphabetical = data.cases.slice().sort(function (a, b) {
+      return a.title.localeCompare(b.title, "nl", { sensitivity: "base" });
+    });
+    return { cases: data.cases, alphabetical: alphabetical, known: known, labels: labels };
+  }
+
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("catalogus niet geladen: " + response.status);
+          return response.json();
+        })
+        .then(prepare);
+    }
+    return cache[url];
+  }
+
+  /* ---- filtering and counting ------------------------------------------- */
+
+  function matchesText(item, terms) {
+    return terms.every(function (term) {
+      return item.words.some(function (word) { return word.indexOf(term) === 0; });
+    });
+  }
+
+  // The facets a case fails, given the chosen values; text counts as one more.
+  function failures(item, state, terms) {
+    var failed = [];
+    FACETS.forEach(function (facet) {
+      var chosen = state.facets[facet];
+      if (chosen.length && !chosen.some(function (slug) { return item.sets[facet][slug]; })) failed.push(facet);
+    });
+    if (terms.length && !matchesText(item, terms)) failed.push("q");
+    return failed;
+  }
+
+  // One pass: the matching cases, and per facet value the number of cases it
+  // would show given every other choice (OR within a facet, AND across).
+  function select(data, state) {
+    var terms = words(state.q);
+    var counts = {};
+    FACETS.forEach(function (facet) { counts[facet] = {}; });
+    var list = state.sort === "az" ? data.alphabetical : data.cases;
+    var hits = [];
+    list.forEach(function (item) {
+      var failed = failures(item, state, terms);
+      if (failed.length > 1) return;
+      FACETS.forEach(function (facet) {
+        if (failed.length === 1 && failed[0] !== facet) return;
+        item.filters[facet].forEach(function (slug) { counts[facet][slug] = (counts[facet][slug] || 0) + 1; });
+      });
+      if (!failed.length) hits.push(item);
+    });
+    return { hits: hits, counts: counts };
+  }
+
+  /* ---- drawing ---------------------------------------------------------- */
+
+  function drawCard(template, item, labels, base) {
+    var node = template.content.firstElementChild.cloneNode(true);
+    var link = node.querySelector(".si-card__title a");
+    link.href = new URL(item.url, base).href;
+    link.textContent = item.title;
+    node.querySelector(".si-card__summary").textContent = item.summary;
+    var organisation = node.querySelector(".si-card__organisation");
+    if (item.organisation) organisation.textContent = item.organisation;
+    else organisation.remove();
+    var chips = node.querySelector(".si-chips");
+    [["types", "innovation_type", "type", ".si-chip--type"], ["domains", "domain", "domein", ".si-chip--domain"], ["regions", "region", "regio", ".si-chip--region"]]
+      .forEach(function (kind) {
+        var model = chips.querySelector(kind[3]);
+        item[kind[0]].forEach(function (slug) {
+          var chip = model.cloneNode(false);
+          chip.textContent = labels[kind[2] + ":" + slug];
+          chips.appendChild(chip);
+        });
+        model.remove();
+      });
+    var wrapper = document.createElement("li");
+    wrapper.className = "si-cards__item";
+    wrapper.dataset.slug = item.slug;
+    wrapper.appendChild(node);
+    return wrapper;
+  }
+
+  function plural(count) {
+    return count === 1 ? "1 praktijkvoorbeeld" : count + " praktijkvoorbeelden";
+  }
+
+  function render(root, data, state, shown) {
+    var result = select(data, state);
+    var template = root.querySelector("template[data-si-card]");
+    var list = document.createElement("ul");
+    list.className = "si-cards";
+    result.hits.slice(0, shown).forEach(function (item) { list.appendChild(drawCard(template, item, data.labels, root.dataset.siBase)); });
+    var holder = root.querySelector("[data-si-results]");
+    holder.replaceChildren(list);
+
+    var total = Number(root.dataset.siTotal);
+    var status = root.querySelector("[data-si-status]");
+    status.textContent = result.hits.length === total
+      ? plural(total)
+      : plural(result.hits.length) + " van de " + total;
+    root.querySelector("[data-si-empty]").hidden = result.hits.length > 0;
+    var more = root.querySelector("[data-si-more]");
+    more.hidden = result.hits.length <= shown;
+    more.textContent = "Toon meer (nog " + Math.max(0, result.hits.length - shown) + ")";
+
+    root.querySelectorAll("[data-si-facet]").forEach(function (fieldset) {
+      var facet = fieldset.dataset.siFacet;
+      fieldset.querySelectorAll("input").forEach(function (input) {
+        var count = result.counts[facet][input.value] || 0;
+        var option = input.closest(".si-option");
+        option.querySelector("[data-si-count]").textContent = count;
+        option.classList.toggle("si-option--empty", count === 0 && !input.checked);
+      });
+    });
+    return result.hits.length;
+  }
+
+  function syncForm(root, state) {
+    root.querySelector("[data-si-query]").value = state.q;
+    root.querySelector("[data-si-sort]").value = state.sort;
+    root.querySelectorAll("[data-si-facet] input").forEach(function (input) {
+      input.checked = state.facets[input.name].indexOf(input.value) >= 0;
+    });
+  }
+
+  function formState(root) {
+    var state = { facets: {}, q: root.querySelector("[data-si-query]").value.trim(), sort: root.querySelector("[data-si-sort]").value };
+    FACETS.forEach(function (facet) {
+      state.facets[facet] = Array.prototype.map.call(
+        root.querySelectorAll('[data-si-facet="' + facet + '"] input:checked'), function (input) { return input.value; });
+    });
+    return state;
+  }
+
+  /* ---- wiring ----------------------------------------------------------- */
+
+  function setup(root) {
+    if (root.dataset.siReady) return;
+    root.dataset.siReady = "loading";
+    root.dataset.siBase = new URL(root.dataset.siRoot, location.href).href;
+    load(root.dataset.siIndex).then(function (data) {
+      var shown = PAGE;
+      var typing = null;
+      // catalogue-query.js kept `q` away from Material's search; take it back.
+      var state = readState(window.siOriginalSearch || location.search, data.known);
+      window.siOriginalSearch = null;
+      if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state));
+
+      function update(push) {
+        state = formState(root);
+        shown = PAGE;
+        var query = toQuery(state);
+        if (query !== location.search) {
+          history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query);
+        }
+        render(root, data, state, shown);
+      }
+
+      function restore() {
+        if (!document.body.contains(root)) return;
+        state = readState(location.search, data.known);
+        syncForm(root, state);
+        shown = PAGE;
+        render(root, data, state, shown);
+      }
+
+      root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
+      root.querySelector("[data-si-filters]").hidden = false;
+      syncForm(root, state);
+      render(root, data, state, shown);
+      root.dataset.siReady = "true";
+
+      var form = root.querySelector("[data-si-filters]");
+      form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+      form.addEventListener("change", function (event) {
+        if (event.target.matches("[data-si-query]")) return;
+        update(true);
+      });
+      root.querySelector("[data-si-query]").addEventListener("input", function () {
+        // Each keystroke redraws at once; the history gets one entry per pause.
+        var first = typing === null;
+        clearTimeout(typing);
+        update(first);
+        typing = setTimeout(function () { typing = null; }, 800);
+      });
+      root.querySelectorAll("[data-si-reset]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          syncForm(root, { facets: { type: [], domein: [], regio: [], actor: [], fase: [] }, q: "", sort: state.sort });
+          update(true);
+          root.querySelector("[data-si-query]").focus();
+        });
+      });
+      root.querySelector("[data-si-more]").addEventListener("click", function () {
+        shown += PAGE;
+        render(root, data, state, shown);
+      });
+      window.addEventListener("popstate", restore);
+    }).catch(function (error) {
+      root.dataset.siReady = "failed";
+      if (window.console) console.warn(error);
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-si-catalogue]").forEach(setup);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+
+  // Exposed for the browser tests and the benchmark.
+  window.siCatalogue = { words: words, readState: readState, toQuery: toQuery };
+})();
