@@ -1,4 +1,4 @@
-"""The command line: `python -m showcase check | new ...`, run from the repository root."""
+"""The command line: `python -m showcase check | new | schema`, run from the repository root."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import contribute
+from . import contribute, schema
 from .casefiles import load_cases
 from .model import Problem
 from .taxonomy import VocabularyError, load_vocabulary
@@ -53,6 +53,18 @@ def check(files: list[str], root: Path, out=sys.stdout) -> int:
     return 0
 
 
+def write_generated(root: Path, rel: str, text: str, to_stdout: bool) -> int:
+    """Write a file derived from the vocabulary, or print it."""
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Geschreven: {rel}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m showcase", description="Work with the showcase's case files.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -60,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("files", nargs="*", help="case files to check (default: every case)")
     new_parser = commands.add_parser("new", help="write cases/<slug>.md from the template")
     new_parser.add_argument("title", help='the initiative\'s name, e.g. "Villa Clementina"')
+    schema_parser = commands.add_parser("schema", help=f"write the JSON Schema of the front matter to {schema.SCHEMA_FILE}")
+    schema_parser.add_argument("--stdout", action="store_true", help="print the schema instead of writing it")
     args = parser.parse_args(argv)
     root = find_root(Path.cwd())
     if args.command == "check":
@@ -72,4 +86,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Geschreven: {path.relative_to(root).as_posix()}. Vul de velden in en controleer met: python -m showcase check {path.relative_to(root).as_posix()}")
         return 0
+    try:
+        vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
+    except VocabularyError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.command == "schema":
+        return write_generated(root, schema.SCHEMA_FILE, schema.schema_text(vocabulary), args.stdout)
     return 2
