@@ -1,4 +1,4 @@
-"""The command line: `python -m showcase check | new | schema`, run from the repository root."""
+"""The command line: `python -m showcase check | new | schema | issue-form | from-issue`, run from the repository root."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import contribute, schema
+from . import contribute, issueform, schema
 from .casefiles import load_cases
 from .model import Problem
-from .taxonomy import VocabularyError, load_vocabulary
+from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
 from .site import TAXONOMY
 
 
@@ -65,6 +65,29 @@ def write_generated(root: Path, rel: str, text: str, to_stdout: bool) -> int:
     return 0
 
 
+def from_issue(body_file: Path, number: int | None, root: Path, vocabulary: Vocabulary, out=sys.stdout) -> int:
+    """Write the case an issue form asks for, then check it as `check` does; 1 if it is not valid."""
+    try:
+        body = body_file.read_text(encoding="utf-8")
+        slug, text = issueform.case_from_issue(body, datetime.date.today(), number)
+    except (OSError, UnicodeDecodeError, issueform.IssueFormError) as error:
+        print(f"showcase from-issue: {error}", file=out)
+        return 1
+    path = root / "cases" / f"{slug}.md"
+    if path.exists():
+        print(f"showcase from-issue: cases/{slug}.md bestaat al; er is niets overschreven. Kies een andere naam of vul het bestaande voorbeeld aan", file=out)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"Geschreven: cases/{slug}.md", file=out)
+    if check([str(path)], root, out) == 0:
+        return 0
+    problems = load_cases(root, vocabulary, datetime.date.today(), [path]).problems
+    labels = issueform.labels_for(problem.key for problem in problems)
+    if labels:
+        print(f"Aan te passen in het issue: {', '.join(labels)}.", file=out)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m showcase", description="Work with the showcase's case files.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("title", help='the initiative\'s name, e.g. "Villa Clementina"')
     schema_parser = commands.add_parser("schema", help=f"write the JSON Schema of the front matter to {schema.SCHEMA_FILE}")
     schema_parser.add_argument("--stdout", action="store_true", help="print the schema instead of writing it")
+    form_parser = commands.add_parser("issue-form", help=f"write the GitHub issue form to {issueform.ISSUE_FORM_FILE}")
+    form_parser.add_argument("--stdout", action="store_true", help="print the form instead of writing it")
+    issue_parser = commands.add_parser("from-issue", help="write cases/<slug>.md from an issue made with the form, and check it")
+    issue_parser.add_argument("--body-file", required=True, type=Path, help="the issue's body (Markdown), saved to a file")
+    issue_parser.add_argument("--number", type=int, help="the issue's number, noted in the case file")
     args = parser.parse_args(argv)
     root = find_root(Path.cwd())
     if args.command == "check":
@@ -93,4 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "schema":
         return write_generated(root, schema.SCHEMA_FILE, schema.schema_text(vocabulary), args.stdout)
+    if args.command == "issue-form":
+        return write_generated(root, issueform.ISSUE_FORM_FILE, issueform.issue_form_text(vocabulary), args.stdout)
+    if args.command == "from-issue":
+        return from_issue(args.body_file, args.number, root, vocabulary)
     return 2

@@ -1,0 +1,291 @@
+"""Proposing a case through a GitHub issue form, and turning the issue into a case file.
+
+The form is generated from the vocabulary (`issue_form`), so its choices never
+drift from `cases/_taxonomy.yml`. Each field's id is the front-matter key it
+fills, and each choice reads `Label (slug)`, so the issue GitHub produces can
+be read back (`case_from_issue`) without guessing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import yaml
+
+from .contribute import slug_for
+from .taxonomy import Vocabulary
+
+ISSUE_FORM_FILE = ".github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml"
+TITLE_PREFIX = "Praktijkvoorbeeld: "
+PROPOSAL_LABEL = "praktijkvoorbeeld-voorstel"
+NO_RESPONSE = "_No response_"  # what GitHub writes for a field left empty
+HEADER = (
+    "# Gemaakt uit cases/_taxonomy.yml met: python -m showcase issue-form\n"
+    "# Niet met de hand bewerken; pas de woordenlijst aan en maak het opnieuw.\n"
+)
+STORY_TEMPLATE = "## De uitdaging\n\n\n## De aanpak\n\n\n## Wat het oplevert\n"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of the form, filling the front-matter key `key`."""
+
+    key: str
+    kind: str  # input, textarea or dropdown
+    label: str
+    description: str
+    required: bool = False
+    facet: str | None = None  # dropdowns: the vocabulary facet of its choices
+    multiple: bool = False
+
+
+FIELDS = (
+    Field("title", "input", "Naam van het initiatief", "3 tot 120 tekens; dit wordt de titel van het praktijkvoorbeeld.", required=True),
+    Field("summary", "textarea", "Korte samenvatting", "Eén of twee zinnen: wat doet het initiatief, voor wie, en waarom is het vernieuwend? 20 tot 300 tekens, gewone tekst zonder opmaak.", required=True),
+    Field("innovation_type", "dropdown", "Type innovatie", "Kies 1 tot 3 types.", required=True, facet="innovation_type", multiple=True),
+    Field("domain", "dropdown", "Domein", "Kies 1 tot 4 maatschappelijke domeinen.", required=True, facet="domain", multiple=True),
+    Field("region", "dropdown", "Regio", "Waar loopt het initiatief? Zo precies als je weet: een provincie, een gewest, een land of Europa. Meerdere mag.", required=True, facet="region", multiple=True),
+    Field("actors", "dropdown", "Betrokken actoren", "Wie speelt er een rol in? Meerdere mag.", facet="actor", multiple=True),
+    Field("organisation", "input", "Organisatie", "De organisatie die het initiatief draagt."),
+    Field("partners", "textarea", "Partners", "Eén partner per regel, als `Naam — rol`."),
+    Field("started", "input", "Startjaar", "Het jaar waarin het initiatief startte, bijvoorbeeld 2016."),
+    Field("stage", "dropdown", "Fase", "Loopt het initiatief nog?", facet="stage"),
+    Field("website", "input", "Website", "Het volledige webadres, met https://."),
+    Field("sources", "textarea", "Bronnen", "Eén bron per regel, als `Titel — URL` (de URL mag ontbreken): waar komen de feiten vandaan?"),
+    Field("body", "textarea", "Het verhaal", "Vertel in je eigen woorden: de uitdaging, de aanpak en wat het oplevert. Markdown mag (koppen met ##, lijsten, links).", required=True),
+)
+INTRO = (
+    "Bedankt om een praktijkvoorbeeld van sociale innovatie voor te stellen! "
+    "Vul de vragen in; de redactie leest mee en maakt er een pull request van.\n\n"
+    "- Schrijf in je eigen woorden en haal de feiten uit bronnen die je noemt.\n"
+    "- Verzin niets: wat je niet weet, laat je leeg.\n"
+    "- Een foto kan later in de pull request, als je de rechten hebt om ze te publiceren."
+)
+PLACEHOLDERS = {
+    "title": "Op Wielekes",
+    "summary": "Een fietsbibliotheek waar gezinnen voor een klein bedrag kinderfietsen lenen en inruilen zodra hun kind groeit.",
+    "organisation": "Op Wielekes vzw",
+    "partners": "Naam van een partner — uitvoeringspartner\nNaam van een andere partner — financier",
+    "started": "2016",
+    "website": "https://",
+    "sources": "Titel van het artikel (naam van de krant of de website) — https://example.org/artikel",
+}
+
+
+class IssueFormError(Exception):
+    """Why an issue could not become a case file, in words for the contributor."""
+
+
+# --- the form ----------------------------------------------------------------
+
+def option(vocabulary: Vocabulary, facet: str, slug: str) -> str:
+    """A dropdown choice: the label readers know, with the slug a case writes."""
+    return f"{vocabulary.label(facet, slug)} ({slug})"
+
+
+def issue_form(vocabulary: Vocabulary) -> dict:
+    """The GitHub issue form for proposing a case, with the vocabulary's choices."""
+    return {
+        "name": "Nieuw praktijkvoorbeeld",
+        "description": "Stel een praktijkvoorbeeld van sociale innovatie voor.",
+        "title": TITLE_PREFIX,
+        "labels": [PROPOSAL_LABEL],
+        "body": [{"type": "markdown", "attributes": {"value": INTRO}}] + [_element(field, vocabulary) for field in FIELDS],
+    }
+
+
+def issue_form_text(vocabulary: Vocabulary) -> str:
+    """The form as the repository holds it, with a note on how it was made."""
+    return HEADER + yaml.dump(issue_form(vocabulary), Dumper=_FormDumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+class _FormDumper(yaml.SafeDumper):
+    """Writes text of several lines as a block (`|`), as people write the form by hand."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_FormDumper.add_representer(str, _represent_text)
+
+
+class _CaseDumper(yaml.SafeDumper):
+    """Writes keys as the contract's example does: `domain: [energie, klimaat]`,
+    and partners and sources as a block of `- name: ...` items.
+
+    A SafeDumper, as `yaml.safe_dump` uses: it writes plain YAML values only,
+    quoting any answer that YAML would otherwise read as something else.
+    """
+
+
+def _represent_list(dumper: yaml.SafeDumper, items: list) -> yaml.SequenceNode:
+    flow = all(isinstance(item, str) for item in items)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=flow)
+
+
+_CaseDumper.add_representer(list, _represent_list)
+
+
+def _element(field: Field, vocabulary: Vocabulary) -> dict:
+    attributes: dict = {"label": field.label, "description": _description(field, vocabulary)}
+    if field.kind == "dropdown":
+        attributes["multiple"] = field.multiple
+        attributes["options"] = [option(vocabulary, field.facet, slug) for slug in vocabulary.slugs(field.facet)]
+        if field.key == "stage":
+            attributes["default"] = vocabulary.slugs("stage").index("actief")
+    elif field.key == "body":
+        attributes["value"] = STORY_TEMPLATE
+    else:
+        attributes["placeholder"] = PLACEHOLDERS[field.key]
+    element = {"type": field.kind, "id": field.key, "attributes": attributes}
+    if field.required:
+        element["validations"] = {"required": True}
+    return element
+
+
+def _description(field: Field, vocabulary: Vocabulary) -> str:
+    if field.key != "partners":
+        return field.description
+    roles = ", ".join(f"`{term.slug}` ({term.description[0].lower()}{term.description[1:].rstrip('.')})" for term in vocabulary.terms("partner_role"))
+    return f"{field.description} Mogelijke rollen: {roles}."
+
+
+# --- from issue to case ------------------------------------------------------
+
+def case_from_issue(body: str, today: datetime.date, number: int | None = None) -> tuple[str, str]:
+    """The slug and the text of the case file an issue made with the form asks for.
+
+    Answers are copied as given; the validator judges them afterwards, so a
+    contributor gets the same messages as for a file written by hand.
+    """
+    answers = parse_answers(body)
+    if not answers:
+        raise IssueFormError("dit issue is niet met het formulier 'Nieuw praktijkvoorbeeld' gemaakt; er staan geen vragen van het formulier in")
+    title = " ".join(answers.get("title", "").split())
+    slug = slug_for(title)
+    if not slug:
+        raise IssueFormError("de naam van het initiatief ontbreekt; zonder naam is er geen bestandsnaam. Vul 'Naam van het initiatief' in")
+    data = front_matter(answers, today)
+    comment = f"# Voorgesteld in issue #{number}.\n" if number is not None else ""
+    front = yaml.dump(data, Dumper=_CaseDumper, allow_unicode=True, sort_keys=False, width=100)
+    return slug, f"---\n{comment}{front}---\n\n{answers.get('body', '').strip()}\n"
+
+
+def labels_for(keys: Iterable[str]) -> list[str]:
+    """The form's questions behind problems' keys ('partners[2].role'), in form order."""
+    named = {re.split(r"[\[.]", key)[0] for key in keys}
+    named = {"title" if key == "file name" else key for key in named}
+    return [field.label for field in FIELDS if field.key in named]
+
+
+def parse_answers(body: str) -> dict[str, str]:
+    """Each form field's answer by its key, from the Markdown GitHub writes.
+
+    A heading counts only when it is a field's label not seen yet, so a story
+    with its own `### ...` headings stays in one piece.
+    """
+    keys = {field.label: field.key for field in FIELDS}
+    answers: dict[str, list[str]] = {}
+    current = None
+    for line in body.replace("\r\n", "\n").split("\n"):
+        label = line[4:].strip() if line.startswith("### ") else None
+        if label in keys and keys[label] not in answers:
+            current = keys[label]
+            answers[current] = []
+        elif current is not None:
+            answers[current].append(line)
+    given = {key: "\n".join(lines).strip() for key, lines in answers.items()}
+    return {key: text for key, text in given.items() if text and text != NO_RESPONSE}
+
+
+def front_matter(answers: dict[str, str], today: datetime.date) -> dict:
+    """The case's keys in the order of the contract; empty answers are left out."""
+    data = {field.key: READERS[field.key](answers[field.key]) for field in FIELDS if field.key in answers and field.key in READERS}
+    return {**data, "added": today}
+
+
+def _line(answer: str) -> str:
+    return " ".join(answer.split())
+
+
+def _year(answer: str) -> int | str:
+    text = answer.strip()
+    return int(text) if text.isdigit() else text
+
+
+def _choice(answer: str) -> str:
+    return _choices(answer)[0]
+
+
+SLUG_IN_PARENS = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
+
+
+def _choices(answer: str) -> list[str]:
+    """Slugs from dropdown choices: 'Mobiliteit (mobiliteit), Energie (energie)'.
+
+    A label may hold a comma, so choices are split only after a closing
+    parenthesis; an answer typed by hand without them is split on commas.
+    """
+    if SLUG_IN_PARENS.search(answer.strip()):
+        choices = re.split(r"(?<=\)),\s*", answer.strip())
+    else:
+        choices = answer.split(",")
+    return [_slug_of(choice) for choice in choices if choice.strip()]
+
+
+def _slug_of(choice: str) -> str:
+    match = SLUG_IN_PARENS.search(choice.strip())
+    return match.group(1) if match else choice.strip().lower()
+
+
+SEPARATOR = re.compile(r"^(?P<left>.*\S)\s+[—–-]+\s+(?P<right>\S.*)$")
+MARKDOWN_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)$")
+TRAILING_URL = re.compile(r"(?P<url>https?://\S+)$")
+
+
+def _lines(answer: str) -> list[str]:
+    """The non-empty lines of a textarea, without list bullets."""
+    return [re.sub(r"^[-*]\s+", "", line.strip()) for line in answer.split("\n") if line.strip()]
+
+
+def _partners(answer: str) -> list[dict]:
+    """'Naam — rol' (or 'Naam (rol)') per line; a line without a role keeps its name only."""
+    partners = []
+    for line in _lines(answer):
+        match = SEPARATOR.match(line)
+        role = SLUG_IN_PARENS.search(line)
+        if match:
+            partners.append({"name": match["left"], "role": _slug_of(match["right"])})
+        elif role:
+            partners.append({"name": line[: role.start()].strip(), "role": role.group(1)})
+        else:
+            partners.append({"name": line})
+    return partners
+
+
+def _sources(answer: str) -> list[dict]:
+    """'Titel — URL' per line (or a Markdown link); the URL may be left out."""
+    return [_source(line) for line in _lines(answer)]
+
+
+def _source(line: str) -> dict:
+    link = MARKDOWN_LINK.match(line)
+    if link:
+        return {"title": link["title"].strip(), "url": link["url"]}
+    url = TRAILING_URL.search(line)
+    if not url:
+        return {"title": line}
+    title = line[: url.start()].rstrip(" \t—–-:")
+    return {"title": title, "url": url["url"]} if title else {"url": url["url"]}
+
+
+# How each answer becomes a front-matter value; the story is the body, not a key.
+READERS = {
+    "title": _line, "summary": _line, "organisation": _line, "website": _line,
+    "innovation_type": _choices, "domain": _choices, "region": _choices, "actors": _choices,
+    "stage": _choice, "partners": _partners, "sources": _sources, "started": _year,
+}
