@@ -76,7 +76,7 @@
     });
     data.cases.forEach(function (item, index) {
       item.order = index;
-      item.words = words(item.text);
+      item.haystack = words(item.text).join(" ");
       item.sets = {};
       FACETS.forEach(function (facet) {
         item.sets[facet] = {};
@@ -103,9 +103,11 @@
 
   /* ---- filtering and counting ------------------------------------------- */
 
+  // A term may sit inside a word: Dutch glues words together, and
+  // "cooperatie" should find "zonnecooperatie".
   function matchesText(item, terms) {
     return terms.every(function (term) {
-      return item.words.some(function (word) { return word.indexOf(term) === 0; });
+      return item.haystack.indexOf(term) >= 0;
     });
   }
 
@@ -209,6 +211,7 @@
     root.querySelector("[data-si-sort]").value = state.sort;
     root.querySelectorAll("[data-si-facet] input").forEach(function (input) {
       input.checked = state.facets[input.name].indexOf(input.value) >= 0;
+      if (input.checked) input.closest("details").open = true;
     });
   }
 
@@ -254,6 +257,10 @@
       }
 
       root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
+      if (window.matchMedia("(max-width: 59.99em)").matches) {
+        // On a phone the results come first; facets open on demand.
+        root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
+      }
       root.querySelector("[data-si-filters]").hidden = false;
       syncForm(root, state);
       render(root, data, state, shown);

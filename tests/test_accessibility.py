@@ -1,0 +1,31 @@
+"""axe-core on the main kinds of page: no serious or critical violations."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = {
+    "home": "",
+    "catalogue with a filter": "praktijkvoorbeelden/?domein=circulaire-economie",
+    "showcase page": "regio/vlaanderen/",
+    "case page": "praktijkvoorbeelden/fietsbieb/",
+    "vocabulary index": "domein/",
+    "glossary": "woordenlijst/",
+}
+
+
+def serious(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_serious_accessibility_violations(page, served, name, scheme):
+    page.goto(served + PAGES[name])
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    if "catalogue" in name:
+        page.wait_for_selector("[data-si-catalogue][data-si-ready=true]")
+    results = Axe().run(page)
+    assert serious(results.response["violations"]) == [], [(v["id"], [n["any"][0]["message"] if n["any"] else n["failureSummary"] for n in v["nodes"]][:3]) for v in results.response["violations"]]

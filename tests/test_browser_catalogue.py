@@ -1,0 +1,227 @@
+"""The catalogue in a real browser (Debian's chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import pytest
+
+READY = "[data-si-catalogue][data-si-ready=true]"
+
+
+def open_catalogue(page, served, query=""):
+    page.goto(served + "praktijkvoorbeelden/" + query)
+    page.wait_for_selector(READY)
+
+
+def listed(page) -> list[str]:
+    return page.eval_on_selector_all("[data-si-results] [data-slug]", "items => items.map(i => i.dataset.slug)")
+
+
+def status(page) -> str:
+    return page.inner_text("[data-si-status]")
+
+
+def choose(page, facet, value):
+    """Tick a facet value, opening its (collapsible) facet first."""
+    details = page.locator(f"details.si-facet:has(input[name={facet}])")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    page.check(f"input[name={facet}][value={value}]")
+
+
+def expected(built, vocabulary, **chosen) -> set[str]:
+    """The cases the export says match: OR within a facet, AND across, regions widened."""
+    fields = {"type": "innovation_type", "domein": "domain", "regio": "region", "actor": "actors", "fase": "stage"}
+    result = set()
+    for record in built.export()["cases"]:
+        keep = True
+        for parameter, values in chosen.items():
+            have = record.get(fields[parameter], [])
+            have = {have} if isinstance(have, str) else set(have)
+            if parameter == "regio":
+                have |= {a for region in list(have) for a in vocabulary.ancestors(region)}
+            keep &= bool(have & set(values))
+        if keep:
+            result.add(record["slug"])
+    return result
+
+
+def test_catalogue_without_filters_lists_every_case_in_the_export(page, served, built):
+    open_catalogue(page, served)
+    assert set(listed(page)) == {r["slug"] for r in built.export()["cases"]}
+
+
+def test_catalogue_filter_is_or_within_a_facet_and_across_facets(page, served, built, vocabulary):
+    open_catalogue(page, served)
+    choose(page, "domein", "circulaire-economie")
+    choose(page, "domein", "energie")
+    assert set(listed(page)) == expected(built, vocabulary, domein=["circulaire-economie", "energie"])
+    choose(page, "type", "platform")
+    assert set(listed(page)) == expected(built, vocabulary, domein=["circulaire-economie", "energie"], type=["platform"]) == {"deelplatform-brussel"}
+
+
+def test_choosing_a_region_includes_its_provinces(page, served, built, vocabulary):
+    open_catalogue(page, served)
+    choose(page, "regio", "vlaanderen")
+    assert "fietsbieb" in listed(page)
+    assert set(listed(page)) == expected(built, vocabulary, regio=["vlaanderen"])
+
+
+def test_facet_counts_predict_the_result_of_choosing_the_value(page, served):
+    open_catalogue(page, served, "?regio=belgie")
+    for value in ("circulaire-economie", "mobiliteit", "energie"):
+        option = page.locator(f"label.si-option:has(input[name=domein][value={value}])")
+        count = int(option.locator("[data-si-count]").inner_text())
+        option.locator("input").check()
+        assert len(listed(page)) == count, value
+        option.locator("input").uncheck()
+
+
+def test_values_with_no_cases_stay_visible_but_marked_empty(page, served):
+    open_catalogue(page, served, "?regio=utrecht")
+    option = page.locator("label.si-option:has(input[name=domein][value=mobiliteit])")
+    assert option.is_visible()
+    assert "si-option--empty" in option.get_attribute("class")
+
+
+def test_dutch_word_forms_find_the_same_cases(page, served):
+    found = []
+    for query in ("coöperatie", "cooperatie", "coöperaties", "Cooperaties"):
+        open_catalogue(page, served)
+        page.fill("[data-si-query]", query)
+        found.append(set(listed(page)))
+    assert found[0] and all(result == found[0] for result in found)
+    assert "zonnecooperatie-utrecht" in found[0]
+
+
+def test_search_reads_body_organisation_and_partners(page, served):
+    for query, slug in (("vrijwilligers", "fietsbieb"), ("Buurtwerk Noord", "fietsbieb"), ("Fietsbieb vzw", "fietsbieb")):
+        open_catalogue(page, served)
+        page.fill("[data-si-query]", query)
+        assert listed(page) == [slug], query
+
+
+def test_state_is_written_to_the_url_and_restored_on_reload(page, served):
+    open_catalogue(page, served)
+    choose(page, "domein", "circulaire-economie")
+    choose(page, "regio", "vlaanderen")
+    page.fill("[data-si-query]", "bekers")
+    page.select_option("[data-si-sort]", "az")
+    assert page.url.endswith("?domein=circulaire-economie&regio=vlaanderen&q=bekers&sorteer=az")
+    before = listed(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert listed(page) == before == ["herbruikbare-bekers"]
+    assert page.input_value("[data-si-query]") == "bekers"
+    assert page.is_checked("input[name=regio][value=vlaanderen]")
+
+
+def test_contract_example_url_opens_that_selection(page, served, built, vocabulary):
+    open_catalogue(page, served, "?domein=energie,klimaat&regio=nederland&q=co%C3%B6peratie")
+    assert page.is_checked("input[name=domein][value=energie]") and page.is_checked("input[name=domein][value=klimaat]")
+    assert page.input_value("[data-si-query]") == "coöperatie"
+    assert "q=co%C3%B6peratie" in page.url
+    assert set(listed(page)) == {"zonnecooperatie-utrecht"}
+
+
+def test_back_and_forward_restore_the_selection(page, served):
+    open_catalogue(page, served)
+    choose(page, "fase", "pilot")
+    after = listed(page)
+    page.go_back()
+    page.wait_for_function("() => !location.search")
+    assert not page.is_checked("input[name=fase][value=pilot]")
+    assert len(listed(page)) > len(after)
+    page.go_forward()
+    page.wait_for_function("() => location.search === '?fase=pilot'")
+    assert listed(page) == after
+
+
+def test_no_results_shows_a_way_out_and_reset_restores_all(page, served, built):
+    open_catalogue(page, served)
+    page.fill("[data-si-query]", "onvindbaarwoord")
+    assert listed(page) == []
+    assert page.is_visible("[data-si-empty]")
+    assert status(page).startswith("0 praktijkvoorbeelden")
+    page.click("[data-si-empty] [data-si-reset]")
+    assert len(listed(page)) == len(built.export()["cases"])
+    assert page.url.endswith("/praktijkvoorbeelden/")
+
+
+def test_sort_az_orders_titles_alphabetically(page, served):
+    open_catalogue(page, served, "?sorteer=az")
+    titles = page.eval_on_selector_all("[data-si-results] .si-card__title", "items => items.map(i => i.textContent.trim())")
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_default_sort_is_newest_first(page, served, built):
+    open_catalogue(page, served)
+    assert listed(page) == [r["slug"] for r in built.export()["cases"]]
+
+
+def test_result_count_is_announced_to_screen_readers(page, served):
+    open_catalogue(page, served)
+    assert page.get_attribute("[data-si-status]", "role") == "status"
+    choose(page, "fase", "pilot")
+    assert status(page) == "1 praktijkvoorbeeld van de 4"
+
+
+def test_filters_are_usable_by_keyboard_with_visible_focus(page, served):
+    open_catalogue(page, served)
+    page.focus("[data-si-sort]")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.value") == "product"
+    page.keyboard.press("Space")
+    assert status(page) == "1 praktijkvoorbeeld van de 4"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_without_javascript_every_case_is_listed_as_a_link(browser, served, built):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served + "praktijkvoorbeelden/")
+    hrefs = tab.eval_on_selector_all(".si-card__title a", "links => links.map(a => a.getAttribute('href'))")
+    assert sorted(hrefs) == sorted(f"{r['slug']}/" for r in built.export()["cases"])
+    assert not tab.is_visible("[data-si-filters]")
+    context.close()
+
+
+def test_catalogue_works_after_instant_navigation_and_going_back(page, served):
+    page.goto(served)
+    page.click(".md-tabs a:has-text('Praktijkvoorbeelden')")
+    page.wait_for_selector(READY)
+    choose(page, "fase", "pilot")
+    assert listed(page) == ["zonnecooperatie-utrecht"]
+    page.click("[data-si-results] .si-card__title a")
+    page.wait_for_selector("h1:has-text('Zonnecoöperatie Utrecht')")
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert listed(page) == ["zonnecooperatie-utrecht"]
+
+
+def test_showcase_page_filter_further_opens_the_catalogue_with_its_value(page, served):
+    page.goto(served + "domein/circulaire-economie/")
+    page.click("text=Verder filteren in de catalogus")
+    page.wait_for_selector(READY)
+    assert page.is_checked("input[name=domein][value=circulaire-economie]")
+    assert set(listed(page)) == {"deelplatform-brussel", "herbruikbare-bekers"}
+
+
+def test_header_search_finds_cases_by_dutch_theme_words(page, served):
+    page.goto(served)
+    page.click(".md-search__input")
+    page.keyboard.type("fietsen")
+    page.wait_for_selector(".md-search-result__item")
+    assert "Fietsbieb Gent" in page.inner_text(".md-search-result")
+
+
+@pytest.mark.parametrize("path", ["", "praktijkvoorbeelden/", "praktijkvoorbeelden/fietsbieb/", "regio/vlaanderen/"])
+def test_page_fits_a_phone_without_sideways_scrolling(browser, served, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(served + path)
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390, path
