@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 import showcase.addresses
 import showcase.body
+import showcase.csp
 import showcase.site
 
 log = get_plugin_logger(__name__)
@@ -71,3 +72,12 @@ def on_page_context(context, page, config, nav):
     elif page.file.src_uri == HOME:
         context["showcase"] = _site.home_view()
     return context
+
+
+def on_post_page(output, page, config):
+    return showcase.csp.with_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered as a template, not a page; it gets the policy too.
+    return showcase.csp.with_policy(output_content) if template_name.endswith(".html") else output_content

@@ -140,11 +140,12 @@ class Views:
         }
 
     def home(self) -> dict:
+        featured = self.catalogue.featured()[:6]
         return {
             "kind": "home",
             "count": len(self.catalogue.cases),
-            "featured": [self.card(case) for case in self.catalogue.featured()[:6]],
-            "newest": [self.card(case) for case in self.catalogue.cases[:6]],
+            "featured": [self.card(case) for case in featured],
+            "newest": [self.card(case) for case in self.catalogue.cases if case not in featured][:6],
             "types": self.facet_summary("innovation_type"),
             "domains": self.facet_summary("domain"),
             "catalogue_url": addresses.CATALOGUE,
