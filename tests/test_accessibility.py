@@ -24,6 +24,7 @@ def serious(violations: list[dict]) -> list[str]:
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_no_serious_accessibility_violations(page, served, name, scheme):
     page.goto(served + PAGES[name])
+    page.wait_for_load_state("load")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     if "catalogue" in name:
         page.wait_for_selector("[data-si-catalogue][data-si-ready=true]")
