@@ -8,8 +8,8 @@ the maintained sanitizer nh3 (ammonia) considers safe.
 
 from __future__ import annotations
 
+import html
 import html.parser
-from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -35,12 +35,16 @@ def render(body: str) -> str:
     return markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
 
 
+def url_scheme(url: str) -> str:
+    """The scheme a browser reads: it drops spaces, tabs and newlines first."""
+    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    before_path = cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return before_path.split(":", 1)[0].lower() if ":" in before_path else ""
+
+
 def is_safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs, as a browser would read them."""
-    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f").strip()
-    scheme = urlsplit(cleaned).scheme.lower() if ":" in cleaned else ""
-    if scheme == "" and ":" in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return False  # "javascript :x" and friends that urlsplit does not call a scheme
+    scheme = url_scheme(url)
     return scheme == "" or scheme in SAFE_SCHEMES
 
 
@@ -88,7 +92,7 @@ class _UnsafeFinder(html.parser.HTMLParser):
             elif name == "style":
                 self.found.append((name, f"contains a style= attribute on <{tag}>; styling comes from the site"))
             elif name in URL_ATTRIBUTES and value is not None and not is_safe_url(value):
-                self.found.append((value, f"contains a link to {value[:60]!r}; only http(s), mailto and relative links are allowed"))
+                self.found.append((value, f"contains a link to {value[:60]!r}, read as '{url_scheme(value)}:'; only http(s), mailto and relative links are allowed"))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -105,15 +109,18 @@ class _UnsafeFinder(html.parser.HTMLParser):
 
 
 def _line_of(body: str, needle: str, first_line: int) -> int:
-    """The file line where `needle` first appears in the body (case-insensitive)."""
+    """The file line where `needle` first appears in the body.
+
+    Lines are compared as written and with entities decoded, since the
+    parser reports `&#106;avascript:` as `javascript:`.
+    """
     lowered = needle.lower()
-    for offset, text in enumerate(body.split("\n")):
-        if lowered and lowered in text.lower():
-            return first_line + offset
     head = lowered.split(":", 1)[0][:10]
-    for offset, text in enumerate(body.split("\n")):
-        if head and head in text.lower():
-            return first_line + offset
+    lines = [(text.lower(), html.unescape(text).lower()) for text in body.split("\n")]
+    for wanted in (lowered, head):
+        for offset, forms in enumerate(lines):
+            if wanted and any(wanted in form for form in forms):
+                return first_line + offset
     return first_line
 
 

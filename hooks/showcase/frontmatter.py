@@ -182,8 +182,8 @@ def key_name(path: tuple) -> str:
         return FRONT_MATTER
     while isinstance(path[-1], int) and len(path) > 1:
         path = path[:-1]
-    name = str(path[0])
+    name = str(path[0]) or "''"
     for part in path[1:]:
-        name += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+        name += f"[{part + 1}]" if isinstance(part, int) else f".{part or repr('')}"
     return name
 

@@ -203,7 +203,8 @@ def _check_terms(draft: Draft, key: str, facet: str, low: int, high: int | None)
             yield draft.problem(key, f"{value!r} is not in the vocabulary{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}", *where)
         elif value in seen:
             yield draft.problem(key, f"{value!r} is listed twice", *where)
-        seen.add(value)
+        else:
+            seen.add(value)
 
 
 def check_innovation_type(draft: Draft) -> Iterator[Problem]:
@@ -287,11 +288,15 @@ def _check_url(draft: Draft, key: str, value: Any, *path: Any) -> Iterator[Probl
     if not isinstance(value, str):
         yield draft.problem(key, f"must be {allowed}, not {_describe(value)}", *path)
         return
-    parts = urlsplit(value) if value == value.strip() else None
+    try:
+        parts = urlsplit(value) if value == value.strip() else None
+        hostname = parts.hostname if parts else None
+    except ValueError:  # such as "https://[example.org": an unclosed IPv6 host
+        parts = hostname = None
     if (
         parts is None
         or parts.scheme not in ("http", "https")
-        or not parts.hostname
+        or not hostname
         or any(ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in value)
         or len(value) > 2000
     ):

@@ -1,0 +1,190 @@
+"""Hostile and broken input: nothing gets in, nothing gets lost, nothing crashes.
+
+The payload lists below are the inputs tried; each list is one kind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import case_text, check_text, make_project, messages, mkdocs_build
+
+SCRIPT_PAYLOADS = [
+    "</script><script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "]]></title><script>alert(1)</script>",
+    "{{ 7*7 }} {% raw %}",
+    "\u2028</script>",
+]
+URL_PAYLOADS = [
+    "javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)",
+    "java\tscript:alert(1)", "java\nscript:alert(1)", "&#106;avascript:alert(1)", "javascript&colon;alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)", "//evil.example/x",
+    "https://example.org/\"><script>alert(1)</script>", "file:///etc/passwd",
+]
+BODY_PAYLOADS = [
+    ("<script>alert(1)</script>", "<script>"),
+    ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "<script>"),
+    ('<iframe src="https://evil.example"></iframe>', "<iframe>"),
+    ('<object data="x.swf"></object>', "<object>"),
+    ('<embed src="x.swf">', "<embed>"),
+    ("<style>body{display:none}</style>", "<style>"),
+    ('<a href="#" onclick="alert(1)">klik</a>', "onclick="),
+    ("<img src=x onerror=alert(1)>", "onerror="),
+    ('<div onmouseover="alert(1)">x</div>', "onmouseover="),
+    ("[klik](javascript:alert(1))", "javascript:"),
+    ("[klik](JaVaScRiPt:alert(1))", "javascript:"),
+    ("[klik](java&#x09;script:alert(1))", "javascript:"),
+    ("[klik](&#106;avascript:alert(1))", "javascript:"),
+    ('<a href=" javascript:alert(1)">klik</a>', "javascript:"),
+    ("[klik](data:text/html,<script>alert(1)</script>)", "data:"),
+    ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "data:"),
+    ('<svg><script>alert(1)</script></svg>', "<svg>"),
+    ('<form action="https://evil.example"><input></form>', "<form>"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "<meta>"),
+    ('<base href="https://evil.example/">', "<base>"),
+    ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link>"),
+    ('<p style="background:url(javascript:alert(1))">x</p>', "style="),
+]
+TYPE_PAYLOADS = [
+    ("title", "yes", "must be text, not a yes/no value"),
+    ("title", "[een, lijst]", "must be text, not a list"),
+    ("title", "12345", "must be text, not a number"),
+    ("summary", "{a: b}", "must be text, not a group of keys"),
+    ("added", "20261101", "must be a date written as YYYY-MM-DD"),
+    ("added", "2026-11-01 10:00:00", "must be a date written as YYYY-MM-DD"),
+    ("started", "'2016'", "must be a year such as 2016"),
+    ("featured", "'ja'", "must be true or false"),
+    ("organisation", "[a, b]", "must be text, not a list"),
+    ("website", "42", "must be a full web address"),
+    ("partners", "Stad Gent", "must be a list of items with name, role"),
+    ("sources", "{title: x}", "must be a list of items with title, url (optional)"),
+]
+IMAGE_PATH_PAYLOADS = ["../../mkdocs.yml", "/etc/passwd", "images/../../mkdocs.yml", "images/../_taxonomy.yml", "../cases/images/x.png", "C:/Windows/x.png", "images/"]
+
+
+def test_script_payloads_in_every_text_field_are_published_escaped(tmp_path):
+    root = make_project(tmp_path)
+    for index, payload in enumerate(SCRIPT_PAYLOADS):
+        fields = dict(
+            title=f"Case {index} {payload}"[:120],
+            organisation=payload,
+            partners=[{"name": payload, "role": "financier"}],
+            sources=[{"title": payload, "url": "https://example.org/bron"}],
+            summary=f'Een samenvatting met " aanhalingstekens & {index} tekens" onmouseover="alert(1)',
+        )
+        (root / "cases" / f"vijandig-{index}.md").write_text(case_text(**fields), encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    for path in (root / "site").rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            for needle in ("<script>alert(1)", "<img src=x onerror", "<svg onload", "<iframe src=javascript", 'onmouseover="alert(1)"'):
+                assert needle not in text, (path, needle)
+
+
+def test_script_payloads_do_not_run_in_the_browser(tmp_path, browser):
+    import functools
+    import http.server
+    import threading
+
+    root = make_project(tmp_path)
+    (root / "cases" / "vijandig.md").write_text(case_text(
+        title='"><img src=x onerror=window.hit=1>', organisation="</script><script>window.hit=1</script>",
+        partners=[{"name": "<svg onload=window.hit=1>", "role": "financier"}]), encoding="utf-8")
+    assert mkdocs_build(root).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        for path in ("praktijkvoorbeelden/vijandig/", "praktijkvoorbeelden/?q=img", "", "regio/antwerpen/"):
+            tab.goto(base + path)
+            tab.wait_for_load_state("networkidle")
+            assert tab.evaluate("window.hit") is None, path
+            assert tab.locator("img[src=x], svg[onload]").count() == 0, path
+    finally:
+        context.close()
+        server.shutdown()
+
+
+@pytest.mark.parametrize("url", URL_PAYLOADS)
+def test_non_http_urls_are_refused_in_website_and_sources(tmp_path, url):
+    for fields in ({"website": url}, {"sources": [{"title": "Een bron", "url": url}]}):
+        found = messages(tmp_path, case_text(**fields))
+        assert found and ("website" in found[0] or "sources[1].url" in found[0]), (url, found)
+
+
+@pytest.mark.parametrize("payload, named", BODY_PAYLOADS)
+def test_unsafe_body_html_is_refused_with_file_and_line(tmp_path, payload, named):
+    body = f"Een eerste alinea.\n\nEen tweede alinea.\n\n{payload}\n"
+    found = messages(tmp_path, case_text(body=body))
+    body_line = case_text(body="").count("\n") + 1
+    assert found, payload
+    assert found[0].startswith(f"cases/buurtmoestuin.md:{body_line + 4}: body: "), found
+    assert named in found[0].lower(), found
+
+
+def test_harmless_html_in_the_body_is_allowed(tmp_path):
+    body = 'Een alinea met <strong>nadruk</strong>, <em>cursief</em> en een <a href="https://example.org">link</a>.\n\n<details><summary>Meer</summary>Tekst.</details>\n'
+    assert messages(tmp_path, case_text(body=body)) == []
+
+
+@pytest.mark.parametrize("key, value, message", TYPE_PAYLOADS)
+def test_wrong_types_name_the_key_and_the_type_expected(tmp_path, key, value, message):
+    text = case_text(drop=(key,)).replace("---\n\n", f"{key}: {value}\n---\n\n", 1)
+    found = messages(tmp_path, text)
+    assert any(f": {key}: {message}" in line for line in found), found
+
+
+@pytest.mark.parametrize("path", IMAGE_PATH_PAYLOADS)
+def test_image_paths_outside_the_image_folder_are_refused(tmp_path, path):
+    found = messages(tmp_path, case_text(image=path, image_alt="Een afbeelding"))
+    assert found and ": image: " in found[0], found
+
+
+def test_image_that_is_a_symbolic_link_is_refused(tmp_path):
+    (tmp_path / "cases" / "images").mkdir(parents=True)
+    (tmp_path / "geheim.png").write_bytes(b"\x89PNG")
+    os.symlink(tmp_path / "geheim.png", tmp_path / "cases" / "images" / "link.png")
+    found = messages(tmp_path, case_text(image="images/link.png", image_alt="Een afbeelding"))
+    assert "image: 'images/link.png' is a symbolic link" in found[0]
+
+
+def test_image_folder_that_is_a_symbolic_link_is_refused(tmp_path):
+    (tmp_path / "elders").mkdir()
+    (tmp_path / "elders" / "foto.png").write_bytes(b"\x89PNG")
+    (tmp_path / "cases").mkdir()
+    os.symlink(tmp_path / "elders", tmp_path / "cases" / "images")
+    found = messages(tmp_path, case_text(image="images/foto.png", image_alt="Een afbeelding"))
+    assert "is a symbolic link" in found[0]
+
+
+def test_case_file_names_differing_only_in_case_are_refused(tmp_path):
+    from showcase.casefiles import case_paths
+
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "moestuin.md").write_text(case_text(), encoding="utf-8")
+    (tmp_path / "cases" / "Moestuin.md").write_text(case_text(), encoding="utf-8")
+    _, problems = case_paths(tmp_path)
+    assert any("differs from cases/Moestuin.md only in upper/lower case" in str(p) or "differs from cases/moestuin.md only" in str(p) for p in problems)
+
+
+def test_misplaced_files_are_reported_not_skipped(tmp_path):
+    from showcase.casefiles import case_paths
+
+    (tmp_path / "cases" / "sub").mkdir(parents=True)
+    (tmp_path / "cases" / "sub" / "verstopt.md").write_text(case_text(), encoding="utf-8")
+    (tmp_path / "cases" / "notities.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "cases" / "moestuin.markdown").write_text(case_text(), encoding="utf-8")
+    _, problems = case_paths(tmp_path)
+    assert sorted(p.path for p in problems) == ["cases/moestuin.markdown", "cases/notities.txt", "cases/sub/verstopt.md"]
