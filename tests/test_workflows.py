@@ -37,8 +37,13 @@ def schema_check(builtin: str, *paths: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_the_three_workflows_exist():
-    assert {path.name for path in WORKFLOWS} == {"pull-request.yml", "deploy.yml", "case-from-issue.yml"}
+def test_the_four_workflows_exist():
+    assert {path.name for path in WORKFLOWS} == {"pull-request.yml", "deploy.yml", "case-from-issue.yml", "links.yml"}
+
+
+def test_dead_links_are_checked_on_a_schedule_never_on_pull_requests():
+    triggers = load(GITHUB / "workflows" / "links.yml")[True]
+    assert "schedule" in triggers and "pull_request" not in triggers
 
 
 def test_workflows_satisfy_githubs_workflow_schema():
@@ -103,7 +108,7 @@ def test_issue_body_reaches_the_script_through_the_environment():
 def test_pull_requests_build_strictly_and_run_the_suite():
     scripts = "\n".join(step.get("run", "") for step in steps(GITHUB / "workflows" / "pull-request.yml"))
     assert "mkdocs build --strict" in scripts
-    assert "bash .ci/run" in scripts
+    assert "-m pytest" in scripts
     assert "git diff --name-only --diff-filter=AM" in scripts
 
 

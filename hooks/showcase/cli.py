@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import contribute, issueform, schema
+from . import contribute, issueform, linkcheck, schema
 from .casefiles import load_cases
 from .model import Problem
 from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     issue_parser = commands.add_parser("from-issue", help="write cases/<slug>.md from an issue made with the form, and check it")
     issue_parser.add_argument("--body-file", required=True, type=Path, help="the issue's body (Markdown), saved to a file")
     issue_parser.add_argument("--number", type=int, help="the issue's number, noted in the case file")
+    links_parser = commands.add_parser("links", help="report dead external links (website, sources) of all valid cases")
+    links_parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
     root = find_root(Path.cwd())
     if args.command == "check":
@@ -125,4 +127,16 @@ def main(argv: list[str] | None = None) -> int:
         return write_generated(root, issueform.ISSUE_FORM_FILE, issueform.issue_form_text(vocabulary), args.stdout)
     if args.command == "from-issue":
         return from_issue(args.body_file, args.number, root, vocabulary)
+    if args.command == "links":
+        return links(root, vocabulary, args.report)
     return 2
+
+
+def links(root: Path, vocabulary: Vocabulary, report_file: Path | None, out=sys.stdout) -> int:
+    """Print the dead links; the exit status is 0 either way (a report, not a gate)."""
+    cases = load_cases(root, vocabulary, datetime.date.today()).cases
+    text = linkcheck.report(linkcheck.check_links(linkcheck.case_links(cases)))
+    print(text, file=out)
+    if report_file:
+        report_file.write_text(text, encoding="utf-8")
+    return 0
