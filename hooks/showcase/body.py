@@ -31,8 +31,32 @@ SAFE_ATTRIBUTES = {
 }
 
 
+_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+# Characters without which Markdown can produce no tag, link or entity beyond
+# plain paragraphs and headings: text free of them needs no rendering to check.
+MARKUP_CHARACTERS = frozenset("<>&[]`{}\\")  # { }: attr_list can set attributes
+FENCES = ("```", "~~~")
+
+
 def render(body: str) -> str:
-    return markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(body)
+
+
+def has_markup(text: str) -> bool:
+    return not MARKUP_CHARACTERS.isdisjoint(text) or any(fence in text for fence in FENCES)
+
+
+def _has_plain_paragraph(body: str) -> bool:
+    """A line of running text that Markdown cannot read as anything else:
+    it starts with a letter and is not underlined as a heading."""
+    lines = body.split("\n") + [""]
+    for line, after in zip(lines, lines[1:]):
+        underline = bool(after.strip()) and set(after.strip()) <= {"=", "-"}
+        if line[:1].isalpha() and not underline:
+            return True
+    return False
 
 
 def url_scheme(url: str) -> str:
@@ -64,9 +88,10 @@ def check_body(body: str, rel: str, first_line: int) -> list[Problem]:
     """Problems with the story: missing, or holding unsafe HTML."""
     if not body.strip():
         return [Problem(rel, first_line, BODY, "is empty; after the closing '---' write at least one paragraph about the case")]
+    if not has_markup(body) and _has_plain_paragraph(body):
+        return []  # no tag, link or entity can come out of it, and it has a paragraph
     finder = _UnsafeFinder()
-    rendered = render(body)
-    finder.feed(rendered)
+    finder.feed(render(body))
     finder.close()
     problems = [Problem(rel, _line_of(body, needle, first_line), BODY, message) for needle, message in finder.found]
     if not problems and not finder.paragraph_text:

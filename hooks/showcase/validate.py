@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from .body import check_body, render
+from .body import check_body, has_markup, render
 from .frontmatter import Document, key_name
 from .model import Case, Partner, Problem, Source
 from .suggest import did_you_mean
@@ -32,6 +32,7 @@ OPTIONAL = (
 )
 KEYS = REQUIRED + OPTIONAL
 THEME_KEYS = ("tags", "status", "template", "hide")
+EMPHASIS = frozenset("*_#|~")
 
 
 @dataclass
@@ -166,6 +167,9 @@ def check_summary(draft: Draft) -> Iterator[Problem]:
 
 def _is_plain_text(text: str) -> bool:
     """True when Markdown renders the text as one paragraph of itself."""
+    start = text.lstrip()[:1]
+    if not has_markup(text) and EMPHASIS.isdisjoint(text) and start not in ("-", "+", ">", "=") and not start.isdigit():
+        return True  # nothing Markdown could turn into markup: no need to render
     rendered = render(text.strip())
     return rendered == f"<p>{html.escape(text.strip(), quote=False)}</p>"
 
