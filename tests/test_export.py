@@ -67,3 +67,21 @@ def test_feed_escapes_markup_in_titles(vocabulary):
     assert "<script>" not in text
     entry = ET.fromstring(text).find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text == "</title><script>alert(1)</script> & co"
+
+
+def test_catalogue_data_and_text_list_the_same_cases_in_the_same_order(vocabulary):
+    from showcase.export import catalogue_index, catalogue_text
+
+    cat = catalogue(vocabulary, make("oud", (2026, 1, 1)), make("nieuw", (2026, 11, 1), organisation="Org vzw"))
+    index, text = json.loads(catalogue_index(cat)), json.loads(catalogue_text(cat))
+    assert [record[0] for record in index["cases"]] == ["nieuw", "oud"]
+    assert len(text["cases"]) == 2 and "Org vzw" in text["cases"][0][1]
+
+
+def test_catalogue_data_refers_to_facet_values_by_position(vocabulary):
+    from showcase.export import catalogue_index
+
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1)))))
+    positions = dict(zip(index["fields"], index["cases"][0][3]))
+    assert [index["facets"]["regio"][i]["slug"] for i in positions["regio"]] == ["utrecht"]
+    assert [index["facets"]["domein"][i]["slug"] for i in positions["domein"]] == ["energie"]

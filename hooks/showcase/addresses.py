@@ -12,6 +12,7 @@ CATALOGUE = "praktijkvoorbeelden/"
 CATALOGUE_SOURCE = "praktijkvoorbeelden/index.md"
 JSON_EXPORT = "praktijkvoorbeelden.json"
 CATALOGUE_INDEX = "praktijkvoorbeelden/catalogus.json"  # the catalogue script's data
+CATALOGUE_TEXT = "praktijkvoorbeelden/catalogus-tekst.json"  # summaries and search text
 FEED = "feed.xml"
 GLOSSARY = "woordenlijst/"
 IMAGES = "praktijkvoorbeelden/images/"

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 from . import addresses
 from .body import plain_text
-from .catalogue import CASE_FIELDS, Catalogue
+from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -57,35 +57,38 @@ def to_json(catalogue: Catalogue, base_url: str) -> str:
 
 
 def catalogue_index(catalogue: Catalogue) -> str:
-    """What the catalogue's script filters and searches: compact, one record per case.
+    """What the catalogue's script needs to filter, count and draw cards.
 
-    Facet values are expanded (a province's case carries its region and
-    country), so the browser filters by set membership alone.
+    One short record per case, newest first: slug, title, organisation and
+    each facet's values as positions in the facet's list (as written; the
+    script widens regions through `parent`). Summaries and search text are
+    in `catalogue_text`, which the script fetches after the first results.
     """
     vocabulary = catalogue.vocabulary
+    positions = {facet: {slug: index for index, slug in enumerate(vocabulary.slugs(facet))} for facet in CASE_FIELDS}
     facets = {
-        addresses.QUERY_PARAMETERS[facet]: [
-            {"slug": t.slug, "label": t.label, "parent": t.parent} for t in vocabulary.terms(facet)
-        ]
+        addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent} for t in vocabulary.terms(facet)]
         for facet in CASE_FIELDS
     }
+    records = [
+        [case.slug, case.title, case.organisation or "",
+         [[positions[facet][slug] for slug in values_of(case, facet)] for facet in CASE_FIELDS]]
+        for case in catalogue.cases
+    ]
+    return json.dumps({"fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets, "cases": records},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def catalogue_text(catalogue: Catalogue) -> str:
+    """Per case, in the same order: its summary and the words search looks at
+    (title, summary, organisation, partners, labels and the story)."""
+    vocabulary = catalogue.vocabulary
     records = []
     for case in catalogue.cases:
         labels = [vocabulary.label(f, s) for f in ("innovation_type", "domain", "region") for s in getattr(case, f)]
-        records.append({
-            "slug": case.slug,
-            "url": addresses.case_url(case.slug),
-            "title": case.title,
-            "summary": case.summary,
-            "organisation": case.organisation or "",
-            "added": case.added.isoformat(),
-            "types": list(case.innovation_type),
-            "domains": list(case.domain),
-            "regions": list(case.region),
-            "filters": {addresses.QUERY_PARAMETERS[f]: catalogue.expanded(case, f) for f in CASE_FIELDS},
-            "text": " ".join([case.title, case.summary, case.organisation or "", *(p.name for p in case.partners), *labels, plain_text(case.body)]),
-        })
-    return json.dumps({"facets": facets, "cases": records}, ensure_ascii=False, separators=(",", ":"))
+        words = [case.title, case.organisation or "", *(p.name for p in case.partners), *labels, plain_text(case.body)]
+        records.append([case.summary, " ".join(words)])
+    return json.dumps({"cases": records}, ensure_ascii=False, separators=(",", ":"))
 
 
 def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:

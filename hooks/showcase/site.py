@@ -12,7 +12,7 @@ import yaml
 from . import addresses
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
-from .export import catalogue_index, to_atom, to_json
+from .export import catalogue_index, catalogue_text, to_atom, to_json
 from .model import Case, Problem
 from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
 from .views import FACET_NAMES, Views
@@ -125,6 +125,7 @@ class Showcase:
             GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue)),
+            GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
         ]
         images = {case.image for case in self.catalogue.cases if case.image}
         for image in sorted(images):

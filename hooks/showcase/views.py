@@ -132,6 +132,7 @@ class Views:
             ],
             "pager": pager,
             "index_url": addresses.CATALOGUE_INDEX,
+            "text_url": addresses.CATALOGUE_TEXT,
             "browse": [{"name": FACET_NAMES[f][1], "url": addresses.facet_index_url(f)} for f in addresses.SHOWCASE_FOLDERS],
             "search_parameter": addresses.SEARCH_PARAMETER,
             "sort_parameter": addresses.SORT_PARAMETER,

@@ -64,41 +64,64 @@
 
   /* ---- data ------------------------------------------------------------- */
 
+  // Records are [slug, title, organisation, [positions per facet]]; regions
+  // are widened here to the regions above them, so filters are set look-ups.
   function prepare(data) {
     var known = {};
     var labels = {};
     FACETS.forEach(function (facet) {
       known[facet] = {};
       data.facets[facet].forEach(function (term) {
-        known[facet][term.slug] = true;
+        known[facet][term.slug] = term;
         labels[facet + ":" + term.slug] = term.label;
       });
     });
-    data.cases.forEach(function (item, index) {
-      item.order = index;
-      item.haystack = words(item.text).join(" ");
-      item.sets = {};
-      FACETS.forEach(function (facet) {
-        item.sets[facet] = {};
-        item.filters[facet].forEach(function (slug) { item.sets[facet][slug] = true; });
+    var cases = data.cases.map(function (record, index) {
+      var item = { order: index, slug: record[0], title: record[1], organisation: record[2],
+        url: "praktijkvoorbeelden/" + record[0] + "/", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
+      data.fields.forEach(function (facet, position) {
+        var slugs = record[3][position].map(function (at) { return data.facets[facet][at].slug; });
+        item.written[facet] = slugs;
+        var widened = {};
+        slugs.forEach(function (slug) {
+          for (var term = known[facet][slug]; term; term = term.parent ? known[facet][term.parent] : null) widened[term.slug] = true;
+        });
+        item.sets[facet] = widened;
+        item.filters[facet] = Object.keys(widened);
       });
+      return item;
     });
-    var alphabetical = data.cases.slice().sort(function (a, b) {
+    var alphabetical = cases.slice().sort(function (a, b) {
       return a.title.localeCompare(b.title, "nl", { sensitivity: "base" });
     });
-    return { cases: data.cases, alphabetical: alphabetical, known: known, labels: labels };
+    return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, textReady: false };
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("catalogus niet geladen: " + response.status);
+      return response.json();
+    });
   }
 
   function load(url) {
-    if (!cache[url]) {
-      cache[url] = fetch(url, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("catalogus niet geladen: " + response.status);
-          return response.json();
-        })
-        .then(prepare);
-    }
+    if (!cache[url]) cache[url] = fetchJson(url).then(prepare);
     return cache[url];
+  }
+
+  // Summaries and search text: fetched after the first results are shown.
+  function loadText(data, url) {
+    if (!data.textLoading) {
+      data.textLoading = fetchJson(url).then(function (text) {
+        text.cases.forEach(function (record, index) {
+          var item = data.cases[index];
+          item.summary = record[0];
+          item.haystack = words(record[1] + " " + record[0]).join(" ");
+        });
+        data.textReady = true;
+      });
+    }
+    return data.textLoading;
   }
 
   /* ---- filtering and counting ------------------------------------------- */
@@ -118,7 +141,7 @@
       var chosen = state.facets[facet];
       if (chosen.length && !chosen.some(function (slug) { return item.sets[facet][slug]; })) failed.push(facet);
     });
-    if (terms.length && !matchesText(item, terms)) failed.push("q");
+    if (terms.length && (item.haystack === null || !matchesText(item, terms))) failed.push("q");
     return failed;
   }
 
@@ -149,21 +172,22 @@
     var link = node.querySelector(".si-card__title a");
     link.href = new URL(item.url, base).href;
     link.textContent = item.title;
-    node.querySelector(".si-card__summary").textContent = item.summary;
+    var summary = node.querySelector(".si-card__summary");
+    if (item.summary) summary.textContent = item.summary;
+    else summary.remove();
     var organisation = node.querySelector(".si-card__organisation");
     if (item.organisation) organisation.textContent = item.organisation;
     else organisation.remove();
     var chips = node.querySelector(".si-chips");
-    [["types", "innovation_type", "type", ".si-chip--type"], ["domains", "domain", "domein", ".si-chip--domain"], ["regions", "region", "regio", ".si-chip--region"]]
-      .forEach(function (kind) {
-        var model = chips.querySelector(kind[3]);
-        item[kind[0]].forEach(function (slug) {
-          var chip = model.cloneNode(false);
-          chip.textContent = labels[kind[2] + ":" + slug];
-          chips.appendChild(chip);
-        });
-        model.remove();
+    [["type", ".si-chip--type"], ["domein", ".si-chip--domain"], ["regio", ".si-chip--region"]].forEach(function (kind) {
+      var model = chips.querySelector(kind[1]);
+      item.written[kind[0]].forEach(function (slug) {
+        var chip = model.cloneNode(false);
+        chip.textContent = labels[kind[0] + ":" + slug];
+        chips.appendChild(chip);
       });
+      model.remove();
+    });
     var wrapper = document.createElement("li");
     wrapper.className = "si-cards__item";
     wrapper.dataset.slug = item.slug;
@@ -238,6 +262,15 @@
       window.siOriginalSearch = null;
       if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state));
 
+      function draw() {
+        if (state.q && !data.textReady) {
+          root.querySelector("[data-si-status]").textContent = "Zoeken…";
+          loadText(data, root.dataset.siText).then(draw);
+          return;
+        }
+        render(root, data, state, shown);
+      }
+
       function update(push) {
         state = formState(root);
         shown = PAGE;
@@ -245,7 +278,7 @@
         if (query !== location.search) {
           history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query);
         }
-        render(root, data, state, shown);
+        draw();
       }
 
       function restore() {
@@ -253,7 +286,7 @@
         state = readState(location.search, data.known);
         syncForm(root, state);
         shown = PAGE;
-        render(root, data, state, shown);
+        draw();
       }
 
       root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
@@ -263,8 +296,12 @@
       }
       root.querySelector("[data-si-filters]").hidden = false;
       syncForm(root, state);
-      render(root, data, state, shown);
-      root.dataset.siReady = "true";
+      draw();
+      // Summaries and search text follow the first results; then redraw.
+      loadText(data, root.dataset.siText).then(function () {
+        draw();
+        root.dataset.siReady = "true";
+      });
 
       var form = root.querySelector("[data-si-filters]");
       form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
@@ -288,7 +325,7 @@
       });
       root.querySelector("[data-si-more]").addEventListener("click", function () {
         shown += PAGE;
-        render(root, data, state, shown);
+        draw();
       });
       window.addEventListener("popstate", restore);
     }).catch(function (error) {
