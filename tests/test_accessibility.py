@@ -12,6 +12,7 @@ PAGES = {
     "case page": "praktijkvoorbeelden/fietsbieb/",
     "vocabulary index": "domein/",
     "glossary": "woordenlijst/",
+    "overview": "overzicht/",
 }
 
 

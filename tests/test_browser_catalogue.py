@@ -217,7 +217,7 @@ def test_header_search_finds_cases_by_dutch_theme_words(page, served):
     assert "Fietsbieb Gent" in page.inner_text(".md-search-result")
 
 
-@pytest.mark.parametrize("path", ["", "praktijkvoorbeelden/", "praktijkvoorbeelden/fietsbieb/", "regio/vlaanderen/"])
+@pytest.mark.parametrize("path", ["", "praktijkvoorbeelden/", "praktijkvoorbeelden/fietsbieb/", "regio/vlaanderen/", "overzicht/"])
 def test_page_fits_a_phone_without_sideways_scrolling(browser, served, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     tab = context.new_page()

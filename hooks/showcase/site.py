@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import addresses
+from . import addresses, overview
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -92,6 +92,7 @@ class Showcase:
                 make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
                 pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make)
         pages.append(GeneratedPage("woordenlijst.md", "Woordenlijst", "glossary.html", views.glossary()))
+        pages.append(GeneratedPage(overview.SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue)))
         return pages
 
     def home_view(self) -> dict:

@@ -1,0 +1,277 @@
+"""The showcase at scale: build, size, browser and `check` figures in one run.
+
+    .venv/bin/python benchmarks/run.py                       # 100, 1,000, 10,000 cases
+    .venv/bin/python benchmarks/run.py --sizes 100 1000 --repeat 3 --output /tmp/r.md
+
+For each size it generates synthetic valid cases (benchmarks/generate.py),
+builds the showcase and a plain Material site of the same pages (same
+Markdown, cases out of the nav, search on, no hooks), and measures medians
+of repeated runs. Results go to benchmarks/RESULTS.md as a Markdown table.
+Not a test: timings belong here, where the machine and versions are written
+next to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(BENCH))
+
+from generate import generate  # noqa: E402
+from showcase.site import Showcase  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = os.environ.get("SHOWCASE_CHROMIUM", "/usr/bin/chromium")
+TARGETS = {
+    "build ratio (showcase / plain)": "≤ 1.3×",
+    "per-case build cost, 10k vs 1k": "≤ 1.2×",
+    "peak memory of the build": "≤ 2 GB",
+    "largest generated HTML page": "≤ 500 kB",
+    "catalogue: downloaded before first results (gzip)": "≤ 400 kB",
+    "catalogue: filter change to updated list (median)": "≤ 50 ms",
+    "catalogue: typed query to results (median)": "≤ 100 ms",
+    "header search: downloaded for one query (gzip)": "≤ 300 kB",
+    "`check`: time per case": "≤ 1 ms",
+}
+
+
+def project(work: Path, size: int) -> Path:
+    """A project with `size` synthetic cases and the real machinery."""
+    root = work / f"showcase-{size}"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    for folder in ("hooks", "overrides", "content"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "cases" / "images").mkdir(parents=True)
+    shutil.copy(REPO / "cases" / "_taxonomy.yml", root / "cases")
+    generate(size, root / "cases")
+    return root
+
+
+def plain_project(showcase_root: Path, work: Path, size: int) -> Path:
+    """The same pages as plain Markdown files in a stock Material site."""
+    root = work / f"plain-{size}"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(showcase_root / "content", root / "content")
+    site = Showcase.load(showcase_root)
+    for page in site.pages():
+        target = root / "content" / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = page.title.replace("\n", " ")
+        target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{page.body}", encoding="utf-8")
+    config = yaml.safe_load((showcase_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch", "extra_javascript", "extra_css"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    (root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def timed_build(root: Path) -> tuple[float, int]:
+    """Wall time (s) and peak memory (kB) of one `mkdocs build`."""
+    shutil.rmtree(root / "site", ignore_errors=True)
+    command = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=root, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{result.stderr[-2000:]}")
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def page_assets(site: Path, page: Path, kinds: tuple[str, ...]) -> list[Path]:
+    """Local stylesheets and scripts a page links to."""
+    html = page.read_text(encoding="utf-8")
+    found = []
+    for kind in kinds:
+        pattern = r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"' if kind == "css" else r'<script[^>]+src="([^"]+)"'
+        for href in re.findall(pattern, html):
+            path = (page.parent / href.split("?")[0]).resolve()
+            if path.is_file() and site.resolve() in path.parents:
+                found.append(path)
+    return found
+
+
+def sizes(site: Path) -> dict[str, float]:
+    pages = list(site.rglob("*.html"))
+    catalogue = site / "praktijkvoorbeelden" / "index.html"
+    first = [catalogue, *page_assets(site, catalogue, ("css",))]
+    scripted = first + page_assets(site, catalogue, ("js",)) + [site / "praktijkvoorbeelden" / "catalogus.json"]
+    search_index = site / "search" / "search_index.json"
+    return {
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "largest_page_kb": max(p.stat().st_size for p in pages) / 1e3,
+        "largest_page": str(max(pages, key=lambda p: p.stat().st_size).relative_to(site)),
+        "first_results_kb": sum(gzip_size(p) for p in first) / 1e3,
+        "scripted_results_kb": sum(gzip_size(p) for p in scripted if p.is_file()) / 1e3,
+        "header_search_kb": gzip_size(search_index) / 1e3 if search_index.exists() else 0.0,
+    }
+
+
+def check_per_case_ms(root: Path, size: int, repeat: int) -> float:
+    """`python -m showcase check` on all cases, in process, per case."""
+    from showcase import cli
+
+    times = []
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            with open(os.devnull, "w") as sink:
+                status = cli.check([], root, out=sink)
+            times.append(time.perf_counter() - started)
+            assert status == 0, "synthetic cases must be valid"
+    finally:
+        os.chdir(cwd)
+    return statistics.median(times) / size * 1000
+
+
+def browser_timings(site: Path, repeat: int) -> dict[str, float]:
+    """Median ms from a filter change, and from a typed query, to the redrawn list."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/praktijkvoorbeelden/"
+    # The handlers run synchronously in the event dispatch; reading offsetHeight
+    # forces style and layout, so the figure includes the redrawn list.
+    measure_filter = """(selector) => { const input = document.querySelector(selector);
+        const started = performance.now(); input.click(); document.body.offsetHeight;
+        return performance.now() - started; }"""
+    measure_query = """(text) => { const input = document.querySelector('[data-si-query]');
+        input.value = text; const started = performance.now();
+        input.dispatchEvent(new Event('input', {bubbles: true})); document.body.offsetHeight;
+        return performance.now() - started; }"""
+    filters, queries = [], []
+    try:
+        with sync_playwright() as playwright:
+            executable = None if CHROMIUM == "playwright" else CHROMIUM
+            browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url)
+            page.wait_for_selector("[data-si-catalogue][data-si-ready=true]", timeout=120_000)
+            choices = ["input[name=domein][value=energie]", "input[name=regio][value=vlaanderen]", "input[name=type][value=dienst]"]
+            for round_ in range(repeat * 3):
+                filters.append(page.evaluate(measure_filter, choices[round_ % len(choices)]))
+            for word in ["coöperatie", "fiets", "energie", "wijk", "cooperaties", "zorg"][: max(3, repeat * 2)]:
+                queries.append(page.evaluate(measure_query, word))
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"filter_ms": statistics.median(filters), "query_ms": statistics.median(queries)}
+
+
+def measure(size: int, work: Path, repeat: int, browser: bool) -> dict:
+    print(f"[{size}] generating", flush=True)
+    root = project(work, size)
+    plain = plain_project(root, work, size)
+    showcase_times, plain_times, memory = [], [], []
+    for run in range(repeat):
+        print(f"[{size}] build {run + 1}/{repeat}", flush=True)
+        elapsed, peak = timed_build(root)
+        showcase_times.append(elapsed)
+        memory.append(peak)
+        plain_times.append(timed_build(plain)[0])
+    result = {
+        "size": size,
+        "showcase_s": statistics.median(showcase_times),
+        "plain_s": statistics.median(plain_times),
+        "peak_mb": max(memory) / 1024,
+        "check_ms_per_case": check_per_case_ms(root, size, repeat),
+        **sizes(root / "site"),
+    }
+    result["ratio"] = result["showcase_s"] / result["plain_s"]
+    if browser:
+        print(f"[{size}] browser", flush=True)
+        result.update(browser_timings(root / "site", repeat))
+    return result
+
+
+def versions() -> str:
+    import markdown
+    import material
+    import mkdocs
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    return (f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, Markdown {markdown.__version__}")
+
+
+def table(results: list[dict], repeat: int) -> str:
+    rows = ["| measure | " + " | ".join(f"{r['size']:,} cases" for r in results) + " |", "|---|" + "---|" * len(results)]
+
+    def row(name, key, fmt):
+        rows.append(f"| {name} | " + " | ".join(fmt(r[key]) if key in r else "–" for r in results) + " |")
+
+    row("showcase build (s, median)", "showcase_s", lambda v: f"{v:.1f}")
+    row("plain Material build of the same pages (s, median)", "plain_s", lambda v: f"{v:.1f}")
+    row("ratio showcase / plain", "ratio", lambda v: f"{v:.2f}×")
+    row("peak memory of the showcase build", "peak_mb", lambda v: f"{v:,.0f} MB")
+    row("built site", "site_mb", lambda v: f"{v:,.1f} MB")
+    row("largest generated HTML page", "largest_page_kb", lambda v: f"{v:,.0f} kB")
+    row("catalogue: HTML + CSS before first results (gzip)", "first_results_kb", lambda v: f"{v:,.0f} kB")
+    row("catalogue: + scripts and data before filtered results (gzip)", "scripted_results_kb", lambda v: f"{v:,.0f} kB")
+    row("catalogue: filter change to updated list (ms, median)", "filter_ms", lambda v: f"{v:.1f}")
+    row("catalogue: typed query to results (ms, median)", "query_ms", lambda v: f"{v:.1f}")
+    row("header search index (Material/lunr, whole, gzip)", "header_search_kb", lambda v: f"{v:,.0f} kB")
+    row("`check`: time per case (ms, median)", "check_ms_per_case", lambda v: f"{v:.2f}")
+    per_case = {r["size"]: r["showcase_s"] / r["size"] for r in results}
+    lines = ["\n".join(rows), ""]
+    if 1000 in per_case and 10000 in per_case:
+        lines.append(f"Per-case build cost, 10,000 vs 1,000 cases: {per_case[10000] / per_case[1000]:.2f}× (target ≤ 1.2×).")
+    lines.append(f"Medians of {repeat} runs; builds of the showcase and the plain site alternate, so both see the same machine load.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--work", type=Path, default=BENCH / "work", help="where projects are generated (git-ignored)")
+    parser.add_argument("--output", type=Path, default=BENCH / "RESULTS.md")
+    args = parser.parse_args()
+    results = [measure(size, args.work, args.repeat, not args.no_browser) for size in args.sizes]
+    header = "# Benchmark results\n\n" + f"Measured {versions()}.\nReproduce: `.venv/bin/python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} --repeat {args.repeat}`.\n\n"
+    targets = "\n\nTargets (issue: scale to 10,000 cases):\n\n" + "\n".join(f"- {name}: {target}" for name, target in TARGETS.items()) + "\n"
+    args.output.write_text(header + table(results, args.repeat) + targets, encoding="utf-8")
+    (args.output.with_suffix(".json")).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(args.output.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
