@@ -136,3 +136,15 @@ def test_added_case_appears_everywhere_after_a_rebuild(tmp_path):
         assert 'data-slug="nieuw-initiatief"' in (site / page / "index.html").read_text(encoding="utf-8"), page
     assert "nieuw-initiatief" in {r["slug"] for r in json.loads((site / "praktijkvoorbeelden.json").read_text())["cases"]}
     assert "/praktijkvoorbeelden/nieuw-initiatief/" in (site / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_card_shows_a_thumbnail_with_its_size(built):
+    [card_image] = re.findall(r'<img class="si-card__image"[^>]*>', built.html("praktijkvoorbeelden"))
+    thumbnail = re.search(r'src="(images/klein/fietsen-[0-9a-f]{16}\.webp)"', card_image).group(1)
+    assert 'width="480" height="270"' in card_image
+    assert (built.site / "praktijkvoorbeelden" / thumbnail).is_file()
+
+
+def test_case_page_image_has_the_originals_width_and_height(built):
+    assert '<img src="../images/fietsen.png" alt="Twee gele fietswielen op een groene achtergrond" width="320" height="200">' in built.html("praktijkvoorbeelden/fietsbieb")
+

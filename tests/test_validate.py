@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PIL import Image
+
 from helpers import case_text, check_text, messages
 
 
@@ -204,9 +206,17 @@ def test_image_over_one_megabyte_is_refused(tmp_path):
 
 def test_image_without_alt_text_is_refused(tmp_path):
     (tmp_path / "cases" / "images").mkdir(parents=True)
-    (tmp_path / "cases" / "images" / "foto.png").write_bytes(b"\x89PNG")
+    Image.new("RGB", (4, 3)).save(tmp_path / "cases" / "images" / "foto.png")
     found = messages(tmp_path, case_text(image="images/foto.png"))
     assert "image: needs image_alt" in found[0]
+
+
+def test_image_that_is_not_really_an_image_names_file_and_line(tmp_path):
+    (tmp_path / "cases" / "images").mkdir(parents=True)
+    (tmp_path / "cases" / "images" / "kapot.jpg").write_bytes(b"\xff\xd8 dit is geen foto")
+    found = messages(tmp_path, case_text(image="images/kapot.jpg", image_alt="Een kapotte foto"))
+    assert len(found) == 1
+    assert found[0].startswith("cases/buurtmoestuin.md:11: image: 'images/kapot.jpg' is not a readable image")
 
 
 def test_all_problems_of_a_case_are_reported_in_line_order(tmp_path):

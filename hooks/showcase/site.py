@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import html
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from . import addresses, overview
+from . import addresses, overview, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -46,7 +47,7 @@ class GeneratedFile:
     """A non-page output: the JSON export, the feed, a case image."""
 
     dest: str
-    content: str | None = None
+    content: str | bytes | None = None
     source: Path | None = None
 
 
@@ -83,7 +84,7 @@ class Showcase:
     # --- pages -------------------------------------------------------------
 
     def pages(self) -> list[GeneratedPage]:
-        views = Views(self.catalogue)
+        views = Views(self.catalogue, self.pictures)
         pages = [self._case_page(views, case) for case in self.catalogue.cases]
         pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page)
         for facet in addresses.SHOWCASE_FOLDERS:
@@ -96,7 +97,13 @@ class Showcase:
         return pages
 
     def home_view(self) -> dict:
-        return Views(self.catalogue).home()
+        return Views(self.catalogue, self.pictures).home()
+
+    @cached_property
+    def pictures(self) -> dict[str, thumbnails.Picture]:
+        """Every case image with its size and thumbnail, made once per build."""
+        images = sorted({case.image for case in self.catalogue.cases if case.image})
+        return {image: thumbnails.picture(self.root, CASES_DIR, image) for image in images}
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
         return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", views.case_page(case), case.body, case, hide=("navigation",))
@@ -128,8 +135,8 @@ class Showcase:
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue)),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
         ]
-        images = {case.image for case in self.catalogue.cases if case.image}
-        for image in sorted(images):
+        for image, picture in self.pictures.items():
             files.append(GeneratedFile(addresses.image_url(image), source=self.root / CASES_DIR / image))
+            files.append(GeneratedFile(picture.thumbnail_url, picture.thumbnail))
         return files
 

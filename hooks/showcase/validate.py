@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
+from PIL import Image, UnidentifiedImageError
+
 from .body import check_body, has_markup, render
 from .frontmatter import Document, key_name
 from .model import Case, Partner, Problem, Source
@@ -375,6 +377,20 @@ def check_image(draft: Draft) -> Iterator[Problem]:
         yield draft.problem("image", f"{value!r} is outside cases/images/; use {allowed}")
     elif target.stat().st_size > MAX_IMAGE_BYTES:
         yield draft.problem("image", f"{value!r} is {target.stat().st_size // 1024} kB; an image may be at most 1024 kB (1 MB)")
+    elif (error := _unreadable_image(target)) is not None:
+        yield draft.problem("image", f"{value!r} is not a readable image ({error}); save it again as JPEG, PNG or WebP")
+
+
+def _unreadable_image(path: Path) -> str | None:
+    """Why Pillow cannot read the file as an image, or None if it can."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except UnidentifiedImageError:
+        return "not a format Pillow knows"
+    except Exception as error:  # Pillow raises many kinds for damaged files
+        return str(error) or type(error).__name__
+    return None
 
 
 def _passes_symlink(base: Path, relative: Path) -> bool:

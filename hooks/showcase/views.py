@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
+from .thumbnails import THUMBNAIL_SIZE, Picture
 
 FACET_NAMES = {
     "innovation_type": ("Innovatietype", "Innovatietypes"),
@@ -31,8 +32,9 @@ CASE_KEYS = {
 
 
 class Views:
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None):
         self.catalogue = catalogue
+        self.pictures = pictures or {}
         self.vocabulary = catalogue.vocabulary
         self._cards: dict[str, dict] = {}
 
@@ -67,7 +69,13 @@ class Views:
     def _image(self, case: Case) -> dict | None:
         if not case.image:
             return None
-        return {"url": addresses.image_url(case.image), "alt": case.image_alt}
+        image = {"url": addresses.image_url(case.image), "alt": case.image_alt}
+        picture = self.pictures.get(case.image)
+        if picture is not None:
+            width, height = THUMBNAIL_SIZE
+            image.update(width=picture.width, height=picture.height,
+                         thumbnail={"url": picture.thumbnail_url, "width": width, "height": height})
+        return image
 
     def facet_summary(self, facet: str) -> list[dict]:
         """Every value of a facet with its label, link and case count."""
