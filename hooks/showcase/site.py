@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import addresses, overview, thumbnails
+from . import addresses, overview, social, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -33,12 +33,15 @@ class GeneratedPage:
     body: str = ""
     case: Case | None = None
     hide: tuple[str, ...] = ("navigation", "toc")  # the theme's sidebars
+    description: str = ""  # the page's <meta name="description">; the site's when empty
 
     @property
     def markdown(self) -> str:
         # The title is HTML-escaped because the theme prints page titles
         # without escaping (in the header, the nav and the search index).
         meta = {"title": html.escape(self.title), "template": self.template, "hide": list(self.hide)}
+        if self.description:
+            meta["description"] = html.escape(self.description)
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + self.body
 
 
@@ -106,7 +109,10 @@ class Showcase:
         return {image: thumbnails.picture(self.root, CASES_DIR, image) for image in images}
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
-        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", views.case_page(case), case.body, case, hide=("navigation",))
+        view = {**views.case_page(case),
+                "social": social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))}
+        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", view, case.body, case,
+                             hide=("navigation",), description=case.summary)
 
     def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make) -> list[GeneratedPage]:
         """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""

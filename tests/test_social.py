@@ -1,0 +1,133 @@
+"""What a shared case link shows: Open Graph, Twitter card and JSON-LD."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+from PIL import Image
+
+from helpers import REPO, case_text, make_project, mkdocs_build
+from showcase import social
+from showcase.model import Case, Partner
+from showcase.thumbnails import Picture
+
+BASE = "https://voorbeeld.org/site/"
+HOSTILE = "</script><script>alert(1)</script>"
+
+
+def make(**extra) -> Case:
+    fields = dict(slug="fietsbieb", path="cases/fietsbieb.md", title="Fietsbieb Gent", summary="Gezinnen lenen kinderfietsen.",
+                  innovation_type=("dienst",), domain=("mobiliteit", "armoede"), region=("oost-vlaanderen", "brussel"),
+                  added=datetime.date(2026, 11, 20), body="Tekst.")
+    return Case(**{**fields, **extra})
+
+
+def tags(result: dict) -> dict[str, str]:
+    return {tag["name"]: tag["content"] for tag in result["meta"]}
+
+
+def ld_json(page: str) -> list[dict]:
+    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+
+
+# --- the core --------------------------------------------------------------
+
+def test_script_json_cannot_close_the_script_element_it_sits_in():
+    text = social.script_json({"name": HOSTILE})
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == {"name": HOSTILE}
+
+
+def test_script_json_escapes_ampersands_and_line_separators():
+    text = social.script_json({"name": "A & B\u2028C\u2029"})
+    assert "&" not in text and "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"name": "A & B\u2028C\u2029"}
+
+
+def test_case_page_shares_title_summary_and_canonical_address(vocabulary):
+    found = tags(social.case_social(make(), vocabulary, BASE, "Site", None))
+    assert found["og:type"] == "article" and found["og:locale"] == "nl_BE" and found["og:site_name"] == "Site"
+    assert found["og:title"] == found["twitter:title"] == "Fietsbieb Gent"
+    assert found["og:description"] == found["twitter:description"] == "Gezinnen lenen kinderfietsen."
+    assert found["og:url"] == "https://voorbeeld.org/site/praktijkvoorbeelden/fietsbieb/"
+
+
+def test_case_without_image_shares_the_site_default_image(vocabulary):
+    found = tags(social.case_social(make(), vocabulary, BASE, "Site", None))
+    assert found["og:image"] == found["twitter:image"] == "https://voorbeeld.org/site/assets/images/social.png"
+    assert (found["og:image:width"], found["og:image:height"]) == ("1200", "630")
+    assert found["twitter:card"] == "summary_large_image"
+
+
+def test_case_with_image_shares_it_with_its_size_and_alt_text(vocabulary):
+    picture = Picture("praktijkvoorbeelden/images/f.png", 320, 200, "praktijkvoorbeelden/images/klein/f-1.webp", b"")
+    found = tags(social.case_social(make(image="images/f.png", image_alt="Twee wielen"), vocabulary, BASE, "Site", picture))
+    assert found["og:image"] == "https://voorbeeld.org/site/praktijkvoorbeelden/images/f.png"
+    assert (found["og:image:width"], found["og:image:height"], found["og:image:alt"]) == ("320", "200", "Twee wielen")
+
+
+def test_json_ld_describes_the_initiative_as_a_project(vocabulary):
+    case = make(organisation="Fietsbieb vzw", started=2016, website="https://example.org",
+                partners=(Partner("Stad Gent", "financier"), Partner("Buurtwerk", "uitvoeringspartner")))
+    data = json.loads(social.case_social(case, vocabulary, BASE, "Site", None)["json_ld"])
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Project"
+    assert (data["name"], data["description"], data["url"]) == ("Fietsbieb Gent", "Gezinnen lenen kinderfietsen.", "https://voorbeeld.org/site/praktijkvoorbeelden/fietsbieb/")
+    assert data["parentOrganization"] == {"@type": "Organization", "name": "Fietsbieb vzw"}
+    assert data["funder"] == [{"@type": "Organization", "name": "Stad Gent"}]
+    assert data["foundingDate"] == "2016" and data["sameAs"] == "https://example.org"
+    assert data["areaServed"] == ["Oost-Vlaanderen", "Brussel"]
+    assert data["keywords"] == ["Dienst", "Mobiliteit", "Armoede en ongelijkheid"]
+
+
+def test_json_ld_leaves_out_what_the_case_does_not_say(vocabulary):
+    data = json.loads(social.case_social(make(), vocabulary, BASE, "Site", None)["json_ld"])
+    assert not {"parentOrganization", "funder", "foundingDate", "sameAs"} & set(data)
+
+
+def test_default_social_image_is_1200_by_630_and_small():
+    path = REPO / "overrides" / social.DEFAULT_IMAGE
+    with Image.open(path) as image:
+        assert image.size == social.DEFAULT_IMAGE_SIZE
+    assert path.stat().st_size < 50 * 1024
+
+
+# --- the built site --------------------------------------------------------
+
+def test_case_page_head_has_open_graph_twitter_and_canonical(built):
+    page = built.html("praktijkvoorbeelden/fietsbieb")
+    head = page.split("</head>", 1)[0]
+    for tag in ('<meta property="og:title" content="Fietsbieb Gent">', '<meta property="og:type" content="article">',
+                '<meta property="og:url" content="https://sociale-innovatie.github.io/showcase/praktijkvoorbeelden/fietsbieb/">',
+                '<meta property="og:image" content="https://sociale-innovatie.github.io/showcase/praktijkvoorbeelden/images/fietsen.png">',
+                '<meta name="twitter:card" content="summary_large_image">',
+                '<link rel="canonical" href="https://sociale-innovatie.github.io/showcase/praktijkvoorbeelden/fietsbieb/">'):
+        assert tag in head, tag
+    assert head.count('rel="canonical"') == 1
+
+
+def test_case_page_meta_description_is_its_summary(built):
+    assert '<meta name="description" content="Gezinnen lenen voor een klein bedrag een kinderfiets' in built.html("praktijkvoorbeelden/fietsbieb")
+
+
+def test_case_page_json_ld_parses_and_describes_the_case(built):
+    [data] = ld_json(built.html("praktijkvoorbeelden/fietsbieb"))
+    assert data["name"] == "Fietsbieb Gent" and data["areaServed"] == ["Oost-Vlaanderen"]
+
+
+def test_pages_that_are_not_cases_have_no_social_tags(built):
+    for page in (built.html("index.html"), built.html("404.html"), built.html("overzicht")):
+        assert "og:title" not in page and "application/ld+json" not in page
+
+
+def test_hostile_title_stays_text_in_every_tag_of_the_head(tmp_path):
+    root = make_project(tmp_path)
+    (root / "cases" / "kwaad.md").write_text(case_text(title=HOSTILE + ' "x" & y'), encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "praktijkvoorbeelden" / "kwaad" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert '<meta property="og:title" content="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34; &amp; y">' in page
+    [data] = ld_json(page)
+    assert data["name"] == HOSTILE + ' "x" & y'
