@@ -148,3 +148,12 @@ def test_card_shows_a_thumbnail_with_its_size(built):
 def test_case_page_image_has_the_originals_width_and_height(built):
     assert '<img src="../images/fietsen.png" alt="Twee gele fietswielen op een groene achtergrond" width="320" height="200">' in built.html("praktijkvoorbeelden/fietsbieb")
 
+
+def test_sitemap_lists_every_case_and_showcase_page(built, vocabulary):
+    sitemap = ET.fromstring((built.site / "sitemap.xml").read_bytes())
+    listed = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    base = "https://sociale-innovatie.github.io/showcase/"
+    expected = {f"{base}praktijkvoorbeelden/{slug}/" for slug in FIXTURE_SLUGS}
+    for facet, folder in (("innovation_type", "innovatietype"), ("domain", "domein"), ("region", "regio")):
+        expected |= {f"{base}{folder}/{slug}/" for slug in vocabulary.slugs(facet)}
+    assert expected <= listed, sorted(expected - listed)
