@@ -157,3 +157,46 @@ def test_sitemap_lists_every_case_and_showcase_page(built, vocabulary):
     for facet, folder in (("innovation_type", "innovatietype"), ("domain", "domein"), ("region", "regio")):
         expected |= {f"{base}{folder}/{slug}/" for slug in vocabulary.slugs(facet)}
     assert expected <= listed, sorted(expected - listed)
+
+
+def test_serve_rebuilds_when_a_case_is_added_or_edited(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = make_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}/showcase/praktijkvoorbeelden/"
+
+    def page(slug: str) -> str | None:
+        try:
+            with urllib.request.urlopen(base + slug + "/", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return None
+
+    def wait_for(check) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if check():
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(lambda: page("fietsbieb") is not None), "mkdocs serve did not start"
+        (root / "cases" / "later-toegevoegd.md").write_text(case_text(title="Later toegevoegd"), encoding="utf-8")
+        assert wait_for(lambda: "Later toegevoegd" in (page("later-toegevoegd") or ""))
+        path = root / "cases" / "later-toegevoegd.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("Later toegevoegd", "Nadien bewerkt"), encoding="utf-8")
+        assert wait_for(lambda: "Nadien bewerkt" in (page("later-toegevoegd") or ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
