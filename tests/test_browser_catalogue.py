@@ -225,3 +225,11 @@ def test_page_fits_a_phone_without_sideways_scrolling(browser, served, path):
     width = tab.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 390, path
+
+
+def test_cards_drawn_by_the_script_show_the_thumbnail_and_summary(page, served):
+    open_catalogue(page, served, "?domein=mobiliteit")
+    card = page.locator("[data-si-results] [data-slug=fietsbieb]")
+    assert "klein/" in card.locator("img.si-card__image").get_attribute("src")
+    assert card.locator(".si-card__summary").inner_text().startswith("Gezinnen lenen")
+    assert page.locator("[data-si-results] [data-slug=zonnecooperatie-utrecht] img").count() == 0

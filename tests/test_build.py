@@ -183,7 +183,7 @@ def test_serve_rebuilds_when_a_case_is_added_or_edited(tmp_path):
             return None
 
     def wait_for(check) -> bool:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if check():
                 return True

@@ -56,25 +56,29 @@ def to_json(catalogue: Catalogue, base_url: str) -> str:
     return json.dumps({"cases": records}, ensure_ascii=False, indent=1)
 
 
-def catalogue_index(catalogue: Catalogue) -> str:
+def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = None) -> str:
     """What the catalogue's script needs to filter, count and draw cards.
 
-    One short record per case, newest first: slug, title, organisation and
-    each facet's values as positions in the facet's list (as written; the
-    script widens regions through `parent`). Summaries and search text are
-    in `catalogue_text`, which the script fetches after the first results.
+    One short record per case, newest first: slug, title, organisation, each
+    facet's values as positions in the facet's list (as written; the script
+    widens regions through `parent`) and, for a case with an image, its
+    thumbnail's address (`thumbnails` maps a case's image to it). Summaries
+    and search text are in `catalogue_text`, fetched after the first results.
     """
+    thumbnails = thumbnails or {}
     vocabulary = catalogue.vocabulary
     positions = {facet: {slug: index for index, slug in enumerate(vocabulary.slugs(facet))} for facet in CASE_FIELDS}
     facets = {
         addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent} for t in vocabulary.terms(facet)]
         for facet in CASE_FIELDS
     }
-    records = [
-        [case.slug, case.title, case.organisation or "",
-         [[positions[facet][slug] for slug in values_of(case, facet)] for facet in CASE_FIELDS]]
-        for case in catalogue.cases
-    ]
+    records = []
+    for case in catalogue.cases:
+        record = [case.slug, case.title, case.organisation or "",
+                  [[positions[facet][slug] for slug in values_of(case, facet)] for facet in CASE_FIELDS]]
+        if case.image in thumbnails:
+            record.append(thumbnails[case.image])
+        records.append(record)
     return json.dumps({"fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets, "cases": records},
                       ensure_ascii=False, separators=(",", ":"))
 

@@ -138,7 +138,7 @@ class Showcase:
         files = [
             GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
-            GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue)),
+            GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, {image: p.thumbnail_url for image, p in self.pictures.items()})),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
         ]
         for image, picture in self.pictures.items():

@@ -62,7 +62,6 @@ class Views:
                 "domains": [self.term_link("domain", s) for s in case.domain],
                 "regions": [self.term_link("region", s) for s in case.region],
                 "image": self._image(case),
-                "filters": {addresses.QUERY_PARAMETERS[f]: " ".join(self.catalogue.expanded(case, f)) for f in CASE_FIELDS},
             }
         return self._cards[case.slug]
 

@@ -64,7 +64,7 @@
 
   /* ---- data ------------------------------------------------------------- */
 
-  // Records are [slug, title, organisation, [positions per facet]]; regions
+  // Records are [slug, title, organisation, [positions per facet], thumbnail?]; regions
   // are widened here to the regions above them, so filters are set look-ups.
   function prepare(data) {
     var known = {};
@@ -77,7 +77,7 @@
       });
     });
     var cases = data.cases.map(function (record, index) {
-      var item = { order: index, slug: record[0], title: record[1], organisation: record[2],
+      var item = { order: index, slug: record[0], title: record[1], organisation: record[2], thumbnail: record[4] || null,
         url: "praktijkvoorbeelden/" + record[0] + "/", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
       data.fields.forEach(function (facet, position) {
         var slugs = record[3][position].map(function (at) { return data.facets[facet][at].slug; });
@@ -172,6 +172,9 @@
     var link = node.querySelector(".si-card__title a");
     link.href = new URL(item.url, base).href;
     link.textContent = item.title;
+    var image = node.querySelector(".si-card__image");
+    if (item.thumbnail) image.src = new URL(item.thumbnail, base).href;
+    else image.remove();
     var summary = node.querySelector(".si-card__summary");
     if (item.summary) summary.textContent = item.summary;
     else summary.remove();
