@@ -148,19 +148,3 @@ def _line_of(body: str, needle: str, first_line: int) -> int:
                 return first_line + offset
     return first_line
 
-
-def plain_text(body: str) -> str:
-    """The body's words without markup, for search."""
-    collector = _TextCollector()
-    collector.feed(render(body))
-    collector.close()
-    return " ".join(" ".join(collector.parts).split())
-
-
-class _TextCollector(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
