@@ -61,7 +61,6 @@ class Showcase:
     vocabulary: Vocabulary | None
     cases: list[Case]
     problems: list[Problem]
-    case_files: int
     base_url: str = ""
     site_name: str = ""
     page_size: int = PAGE_SIZE
@@ -74,9 +73,9 @@ class Showcase:
         try:
             vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
         except VocabularyError as error:
-            return cls(root, None, [], error.problems, 0, base_url, site_name, page_size)
+            return cls(root, None, [], error.problems, base_url, site_name, page_size)
         loaded = load_cases(root, vocabulary, today)
-        site = cls(root, vocabulary, loaded.cases, loaded.problems, loaded.files, base_url, site_name, page_size)
+        site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size)
         site.catalogue = Catalogue(loaded.cases, vocabulary)
         return site
 

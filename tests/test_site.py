@@ -1,0 +1,36 @@
+"""The generated pages: paging of long listings, titles escaped for the theme."""
+
+from __future__ import annotations
+
+from helpers import TODAY, make_project
+from showcase.site import Showcase
+
+
+def load(tmp_path, page_size):
+    return Showcase.load(make_project(tmp_path), today=TODAY, page_size=page_size)
+
+
+def test_long_catalogue_is_split_into_pages_with_every_case_once(tmp_path):
+    site = load(tmp_path, page_size=3)
+    pages = {page.src: page for page in site.pages() if page.template == "catalogue.html"}
+    assert set(pages) == {"praktijkvoorbeelden/index.md", "praktijkvoorbeelden/pagina/2.md"}
+    listed = [card["slug"] for page in pages.values() for card in page.view["cards"]]
+    assert sorted(listed) == sorted(case.slug for case in site.cases) and len(listed) == len(set(listed))
+
+
+def test_pager_links_the_pages_in_order(tmp_path):
+    first, second = sorted((p for p in load(tmp_path, page_size=3).pages() if p.template == "catalogue.html"), key=lambda p: p.src)
+    assert first.view["pager"]["next"] == "praktijkvoorbeelden/pagina/2/" and first.view["pager"]["previous"] is None
+    assert second.view["pager"]["previous"] == "praktijkvoorbeelden/" and second.title == "Praktijkvoorbeelden (pagina 2)"
+
+
+def test_showcase_pages_are_paged_below_their_own_address(tmp_path):
+    sources = {page.src for page in load(tmp_path, page_size=1).pages()}
+    assert {"regio/vlaanderen.md", "regio/vlaanderen/pagina/2.md"} <= sources
+
+
+def test_generated_titles_are_escaped_for_the_theme(tmp_path):
+    site = load(tmp_path, page_size=48)
+    page = next(p for p in site.pages() if p.case is not None)
+    object.__setattr__(page, "title", '<b>"x"</b>')
+    assert 'title: "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in page.markdown
