@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                       # 100, 1,000, 10,000 cases
     .venv/bin/python benchmarks/run.py --sizes 100 1000 --repeat 3 --output /tmp/r.md
+    .venv/bin/python benchmarks/run.py --site benchmarks/work/showcase-10000/site   # browser figures only
 
 For each size it generates synthetic valid cases (benchmarks/generate.py),
 builds the showcase and a plain Material site of the same pages (same
@@ -316,7 +317,11 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--work", type=Path, default=BENCH / "work", help="where projects are generated (git-ignored)")
     parser.add_argument("--output", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument("--site", type=Path, help="only the browser and Pagefind figures, on this already built site")
     args = parser.parse_args()
+    if args.site:
+        print(json.dumps({**browser_timings(args.site, args.repeat), **pagefind_figures(args.site)}, indent=1))
+        return
     results = [measure(size, args.work, args.repeat, not args.no_browser) for size in args.sizes]
     header = "# Benchmark results\n\n" + f"Measured {versions()}.\nReproduce: `.venv/bin/python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} --repeat {args.repeat}`.\n\n"
     targets = "\n\nTargets (issue: scale to 10,000 cases):\n\n" + "\n".join(f"- {name}: {target}" for name, target in TARGETS.items()) + "\n"

@@ -224,7 +224,15 @@
     var template = root.querySelector("template[data-si-card]");
     var list = document.createElement("ul");
     list.className = "si-cards";
-    result.hits.slice(0, shown).forEach(function (item) { list.appendChild(drawCard(template, item, data.labels, root.dataset.siBase)); });
+    // A card is drawn once per case (and again once its summary arrives);
+    // going back and forth between selections reuses the drawn nodes.
+    result.hits.slice(0, shown).forEach(function (item) {
+      if (!item.node || item.nodeHasSummary !== Boolean(item.summary)) {
+        item.node = drawCard(template, item, data.labels, root.dataset.siBase);
+        item.nodeHasSummary = Boolean(item.summary);
+      }
+      list.appendChild(item.node);
+    });
     var holder = root.querySelector("[data-si-results]");
     holder.replaceChildren(list);
 
@@ -241,10 +249,11 @@
     root.querySelectorAll("[data-si-facet]").forEach(function (fieldset) {
       var facet = fieldset.dataset.siFacet;
       fieldset.querySelectorAll("input").forEach(function (input) {
-        var count = result.counts[facet][input.value] || 0;
+        var count = String(result.counts[facet][input.value] || 0);
         var option = input.closest(".si-option");
-        option.querySelector("[data-si-count]").textContent = count;
-        option.classList.toggle("si-option--empty", count === 0 && !input.checked);
+        var shownCount = option.querySelector("[data-si-count]");
+        if (shownCount.textContent !== count) shownCount.textContent = count;  // untouched nodes need no new layout
+        option.classList.toggle("si-option--empty", count === "0" && !input.checked);
       });
     });
     return result.hits.length;
