@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import gzip
+import http.server
 import json
 import os
 import platform
@@ -25,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -154,20 +157,23 @@ def check_per_case_ms(root: Path, size: int, repeat: int) -> float:
     return statistics.median(times) / size * 1000
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    """The built site on a local port, in a background thread; shut it down after."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def browser_timings(site: Path, repeat: int) -> dict[str, float]:
     """Median ms from a filter change, and from a typed query, to the redrawn list."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/praktijkvoorbeelden/"
     # The handlers run synchronously in the event dispatch; reading offsetHeight
     # forces style and layout, so the figure includes the redrawn list.
@@ -200,10 +206,6 @@ def browser_timings(site: Path, repeat: int) -> dict[str, float]:
 def pagefind_figures(site: Path) -> dict[str, float]:
     """Pagefind on the built case pages: index time and memory, and what a
     browser downloads for one query (index chunks plus ten result fragments)."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
     shutil.rmtree(site / "pagefind", ignore_errors=True)
@@ -215,12 +217,7 @@ def pagefind_figures(site: Path) -> dict[str, float]:
     if result.returncode != 0:
         raise SystemExit(f"pagefind failed:\n{result.stderr[-2000:]}")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     query = """async (base) => { const pagefind = await import(base + "pagefind/pagefind.js");
         await pagefind.init(); const found = await pagefind.search("energie");
