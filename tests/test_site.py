@@ -34,3 +34,12 @@ def test_generated_titles_are_escaped_for_the_theme(tmp_path):
     page = next(p for p in site.pages() if p.case is not None)
     object.__setattr__(page, "title", '<b>"x"</b>')
     assert 'title: "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in page.markdown
+
+
+def test_home_lists_newest_cases_without_repeating_featured_ones(tmp_path):
+    site = load(tmp_path, page_size=48)
+    home = site.home_view()
+    featured = [card["slug"] for card in home["featured"]]
+    newest = [card["slug"] for card in home["newest"]]
+    assert featured == ["fietsbieb"]
+    assert newest == [case.slug for case in site.catalogue.cases if case.slug not in featured][:6]

@@ -86,8 +86,13 @@ class Showcase:
 
     # --- pages -------------------------------------------------------------
 
+    @cached_property
+    def views(self) -> Views:
+        """One set of views per build, so each case's card is made once."""
+        return Views(self.catalogue, self.pictures)
+
     def pages(self) -> list[GeneratedPage]:
-        views = Views(self.catalogue, self.pictures)
+        views = self.views
         pages = [self._case_page(views, case) for case in self.catalogue.cases]
         pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page)
         for facet in addresses.SHOWCASE_FOLDERS:
@@ -100,7 +105,7 @@ class Showcase:
         return pages
 
     def home_view(self) -> dict:
-        return Views(self.catalogue, self.pictures).home()
+        return self.views.home()
 
     @cached_property
     def pictures(self) -> dict[str, thumbnails.Picture]:

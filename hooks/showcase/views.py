@@ -149,11 +149,14 @@ class Views:
 
     def home(self) -> dict:
         featured = self.catalogue.featured()[:6]
+        # The six newest cases besides the featured ones lie within the first
+        # len(featured) + 6: no need to look further at any scale.
+        newest = [case for case in self.catalogue.cases[: len(featured) + 6] if case not in featured][:6]
         return {
             "kind": "home",
             "count": len(self.catalogue.cases),
             "featured": [self.card(case) for case in featured],
-            "newest": [self.card(case) for case in self.catalogue.cases if case not in featured][:6],
+            "newest": [self.card(case) for case in newest],
             "types": self.facet_summary("innovation_type"),
             "domains": self.facet_summary("domain"),
             "catalogue_url": addresses.CATALOGUE,

@@ -310,8 +310,13 @@
         draw();
       }
 
+      // Instant navigation replaces the page without unloading it: a listener
+      // whose catalogue is gone removes itself.
       function restore() {
-        if (!document.body.contains(root)) return;
+        if (!document.body.contains(root)) {
+          window.removeEventListener("popstate", restore);
+          return;
+        }
         state = readState(location.search, data.known);
         syncForm(root, state);
         shown = PAGE;
@@ -347,7 +352,9 @@
       });
       root.querySelectorAll("[data-si-reset]").forEach(function (button) {
         button.addEventListener("click", function () {
-          syncForm(root, { facets: { type: [], domein: [], regio: [], actor: [], fase: [] }, q: "", sort: state.sort });
+          var cleared = { facets: {}, q: "", sort: state.sort };
+          FACETS.forEach(function (facet) { cleared.facets[facet] = []; });
+          syncForm(root, cleared);
           update(true);
           root.querySelector("[data-si-query]").focus();
         });
@@ -375,6 +382,4 @@
     start();
   }
 
-  // Exposed for the browser tests and the benchmark.
-  window.siCatalogue = { words: words, readState: readState, toQuery: toQuery };
 })();
