@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 import showcase.addresses
 import showcase.body
 import showcase.csp
+import showcase.search
 import showcase.site
 
 log = get_plugin_logger(__name__)
@@ -23,6 +24,7 @@ log = get_plugin_logger(__name__)
 # process, so under `mkdocs serve` state left here would leak between builds.
 _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
+_search: showcase.search.SearchIndex | None = None
 
 HOME = "index.md"
 
@@ -52,13 +54,35 @@ def on_files(files, config):
             files.append(File.generated(config, extra.dest, content=extra.content))
         else:
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
+    _start_search()
     return files
+
+
+def _start_search():
+    """Index cases and showcase pages on another core while pages render."""
+    global _search
+    _stop_search()
+    try:
+        _search = showcase.search.SearchIndex()
+    except Exception as error:
+        raise PluginError(f"the site search (Pagefind) could not start: {error}") from error
+    _search.add(showcase.search.site_records(_site.catalogue))
+
+
+def _stop_search():
+    global _search
+    if _search is not None:
+        _search.close()
+        _search = None
 
 
 def on_page_content(html, page, config, files):
     generated = _pages.get(page.file.src_uri)
     if generated is not None and generated.case is not None:
         return showcase.body.sanitize(html)
+    if generated is None and page.file.src_uri != HOME and _search is not None:
+        # Hand-written pages are searched too; the home page only lists cases.
+        _search.add([showcase.search.page_record(page.url, page.title or "", html)])
     return html
 
 
@@ -76,6 +100,22 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return showcase.csp.with_policy(output)
+
+
+def on_post_build(config):
+    global _search
+    if _search is None:
+        return
+    try:
+        _search.write(Path(config.site_dir) / showcase.addresses.SEARCH_BUNDLE)
+    except Exception as error:
+        raise PluginError(f"the site search (Pagefind) could not be written: {error}") from error
+    finally:
+        _search = None
+
+
+def on_build_error(error):
+    _stop_search()
 
 
 def on_post_template(output_content, template_name, config):

@@ -13,6 +13,8 @@ PAGES = {
     "vocabulary index": "domein/",
     "glossary": "woordenlijst/",
     "overview": "overzicht/",
+    "search results": "zoeken/?q=fiets",
+    "header search open": "",
 }
 
 
@@ -32,5 +34,10 @@ def test_page_has_no_serious_accessibility_violations(page, served, name, scheme
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
     if "catalogue" in name:
         page.wait_for_selector("[data-si-catalogue][data-si-ready=true]")
+    if name == "search results":
+        page.wait_for_selector("[data-si-search-page][data-si-search-done=fiets]")
+    if name == "header search open":
+        page.fill("[data-si-search-query]", "fiets")
+        page.wait_for_selector("[data-si-search][data-si-search-done=fiets]")
     results = Axe().run(page)
     assert serious(results.response["violations"]) == [], [(v["id"], [n["any"][0]["message"] if n["any"] else n["failureSummary"] for n in v["nodes"]][:3]) for v in results.response["violations"]]

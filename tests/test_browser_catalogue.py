@@ -93,11 +93,23 @@ def test_dutch_word_forms_find_the_same_cases(page, served):
     assert "zonnecooperatie-utrecht" in found[0]
 
 
-def test_search_reads_body_organisation_and_partners(page, served):
-    for query, slug in (("vrijwilligers", "fietsbieb"), ("Buurtwerk Noord", "fietsbieb"), ("Fietsbieb vzw", "fietsbieb")):
+def test_search_reads_title_organisation_partners_and_labels(page, served):
+    for query, slug in (("Buurtwerk Noord", "fietsbieb"), ("Fietsbieb vzw", "fietsbieb"), ("kinderfietsen", "fietsbieb")):
         open_catalogue(page, served)
         page.fill("[data-si-query]", query)
         assert listed(page) == [slug], query
+
+
+def test_words_only_in_a_story_are_left_to_the_site_search_with_a_link_to_it(page, served):
+    open_catalogue(page, served)
+    assert page.locator("[data-si-fulltext]").is_hidden()
+    page.fill("[data-si-query]", "vrijwilligers")
+    assert listed(page) == []
+    link = page.locator("[data-si-fulltext-link]")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_selector("[data-si-search-page][data-si-search-done=vrijwilligers]")
+    assert "Fietsbieb Gent" in page.inner_text("[data-si-search-page-results]")
 
 
 def test_state_is_written_to_the_url_and_restored_on_reload(page, served):
@@ -207,14 +219,6 @@ def test_showcase_page_filter_further_opens_the_catalogue_with_its_value(page, s
     page.wait_for_selector(READY)
     assert page.is_checked("input[name=domein][value=circulaire-economie]")
     assert set(listed(page)) == {"deelplatform-brussel", "herbruikbare-bekers"}
-
-
-def test_header_search_finds_cases_by_dutch_theme_words(page, served):
-    page.goto(served)
-    page.click(".md-search__input")
-    page.keyboard.type("fietsen")
-    page.wait_for_selector(".md-search-result__item")
-    assert "Fietsbieb Gent" in page.inner_text(".md-search-result")
 
 
 @pytest.mark.parametrize("path", ["", "praktijkvoorbeelden/", "praktijkvoorbeelden/fietsbieb/", "regio/vlaanderen/", "overzicht/"])

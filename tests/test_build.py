@@ -201,3 +201,45 @@ def test_serve_rebuilds_when_a_case_is_added_or_edited(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_site_search_index_holds_every_case_showcase_page_and_hand_written_page(built, vocabulary):
+    entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text())
+    showcase_pages = sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region"))
+    hand_written = [p for p in (built.root / "content").glob("*.md") if p.name != "index.md"]
+    assert entry["languages"]["nl"]["page_count"] == len(FIXTURE_SLUGS) + showcase_pages + len(hand_written)
+
+
+def test_pages_load_no_whole_search_index(built):
+    assert not (built.site / "search" / "search_index.json").exists()
+    assert "search_index" not in built.html("index.html")
+
+
+def test_header_search_is_a_form_that_works_without_javascript(built):
+    html = built.html("praktijkvoorbeelden/fietsbieb/index.html")
+    form = re.search(r'<form class="si-search"[^>]*>', html).group(0)
+    assert 'action="../../zoeken/"' in form and 'method="get"' in form
+    assert 'name="q"' in html
+    assert (built.site / "zoeken" / "index.html").is_file()
+
+
+def processes_working_in(folder: Path) -> list[str]:
+    """Command lines of running processes whose working directory is `folder`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and Path(proc / "cwd").resolve() == folder.resolve():
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+    return found
+
+
+def test_a_failed_build_reports_its_error_and_leaves_no_search_service_running(tmp_path):
+    root = make_project(tmp_path)
+    # A page that names a missing template fails while pages are rendered,
+    # after the search index has started.
+    (root / "content" / "kapot.md").write_text("---\ntemplate: bestaat-niet.html\n---\n\nTekst.\n", encoding="utf-8")
+    result = mkdocs_build(root, strict=True)
+    assert result.returncode != 0 and "bestaat-niet.html" in result.stderr
+    assert not [command for command in processes_working_in(root) if "pagefind" in command]

@@ -45,7 +45,7 @@ def test_main_pages_run_without_policy_violations(page, served):
     for path in ("", "praktijkvoorbeelden/?domein=energie", "regio/vlaanderen/", "praktijkvoorbeelden/fietsbieb/", "woordenlijst/"):
         page.goto(served + path)
         page.wait_for_load_state("networkidle")
-    page.click(".md-search__input")
+    page.click("[data-si-search-query]")
     page.keyboard.type("fiets")
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector("[data-si-search-results] .si-hit")
     assert page.errors == []

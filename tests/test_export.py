@@ -78,10 +78,25 @@ def test_catalogue_data_and_text_list_the_same_cases_in_the_same_order(vocabular
     assert len(text["cases"]) == 2 and "Org vzw" in text["cases"][0][1]
 
 
+def test_catalogue_text_holds_summary_organisation_and_partners_but_not_the_story(vocabulary):
+    from showcase.export import catalogue_text
+
+    case = make("a", (2026, 11, 1), organisation="Org vzw", partners=(Partner("Stad Gent", "financier"), Partner("OCMW", "uitvoerder")))
+    case = Case(**{**case.__dict__, "body": "Een verhaal over vrijwilligers."})
+    assert json.loads(catalogue_text(catalogue(vocabulary, case)))["cases"] == [["Een samenvatting van twintig tekens.", "Org vzw", "Stad Gent OCMW"]]
+
+
+def test_catalogue_data_leaves_organisations_to_the_text_file(vocabulary):
+    from showcase.export import catalogue_index
+
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1), organisation="Org vzw"))))
+    assert "Org vzw" not in json.dumps(index)
+
+
 def test_catalogue_data_refers_to_facet_values_by_position(vocabulary):
     from showcase.export import catalogue_index
 
     index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1)))))
-    positions = dict(zip(index["fields"], index["cases"][0][3]))
+    positions = dict(zip(index["fields"], index["cases"][0][2]))
     assert [index["facets"]["regio"][i]["slug"] for i in positions["regio"]] == ["utrecht"]
     assert [index["facets"]["domein"][i]["slug"] for i in positions["domein"]] == ["energie"]

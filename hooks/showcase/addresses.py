@@ -15,6 +15,9 @@ CATALOGUE_INDEX = "praktijkvoorbeelden/catalogus.json"  # the catalogue script's
 CATALOGUE_TEXT = "praktijkvoorbeelden/catalogus-tekst.json"  # summaries and search text
 FEED = "feed.xml"
 GLOSSARY = "woordenlijst/"
+SEARCH_PAGE = "zoeken/"  # the site search's full results; `q` holds the words
+SEARCH_SOURCE = "zoeken.md"
+SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and scripts
 IMAGES = "praktijkvoorbeelden/images/"
 
 # Facets with a showcase page per value, and the folder of those pages.

@@ -13,7 +13,9 @@ import hashlib
 
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),
+    # Pagefind, the site search, runs WebAssembly: 'wasm-unsafe-eval' allows
+    # compiling it and nothing else (no eval of strings).
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self' 'unsafe-inline'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),

@@ -102,6 +102,7 @@ class Showcase:
                 pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make)
         pages.append(GeneratedPage("woordenlijst.md", "Woordenlijst", "glossary.html", views.glossary()))
         pages.append(GeneratedPage(overview.SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue)))
+        pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page()))
         return pages
 
     def home_view(self) -> dict:

@@ -140,12 +140,20 @@ class Views:
             "pager": pager,
             "index_url": addresses.CATALOGUE_INDEX,
             "text_url": addresses.CATALOGUE_TEXT,
-            "browse": [{"name": FACET_NAMES[f][1], "url": addresses.facet_index_url(f)} for f in addresses.SHOWCASE_FOLDERS],
+            "browse": self.browse(),
             "search_parameter": addresses.SEARCH_PARAMETER,
+            "search_url": addresses.SEARCH_PAGE,
             "sort_parameter": addresses.SORT_PARAMETER,
             "json_url": addresses.JSON_EXPORT,
             "feed_url": addresses.FEED,
         }
+
+    def browse(self) -> list[dict]:
+        """The index page of each facet with a showcase page per value."""
+        return [{"name": FACET_NAMES[f][1], "url": addresses.facet_index_url(f)} for f in addresses.SHOWCASE_FOLDERS]
+
+    def search_page(self) -> dict:
+        return {"kind": "search", "catalogue_url": addresses.CATALOGUE, "browse": self.browse()}
 
     def home(self) -> dict:
         featured = self.catalogue.featured()[:6]

@@ -24,12 +24,15 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // Both endings in turn, so a singular and its plural meet in one stem:
+  // "fiets", "fietsen" and "kinderfietsen" all end in "fiet".
   function stem(word) {
-    if (word.length > 4 && /'?s$/.test(word) && !/ss$/.test(word)) {
-      word = word.replace(/'?s$/, "");
-    } else if (word.length > 5 && /en$/.test(word)) {
+    if (word.length > 5 && /en$/.test(word)) {
       word = word.slice(0, -2);
       if (/([bdfgklmnprst])\1$/.test(word)) word = word.slice(0, -1);
+    }
+    if (word.length > 4 && /'?s$/.test(word) && !/ss$/.test(word)) {
+      word = word.replace(/'?s$/, "");
     }
     return word;
   }
@@ -64,7 +67,7 @@
 
   /* ---- data ------------------------------------------------------------- */
 
-  // Records are [slug, title, organisation, [positions per facet], thumbnail?]; regions
+  // Records are [slug, title, [positions per facet], thumbnail?]; regions
   // are widened here to the regions above them, so filters are set look-ups.
   function prepare(data) {
     var known = {};
@@ -77,10 +80,10 @@
       });
     });
     var cases = data.cases.map(function (record, index) {
-      var item = { order: index, slug: record[0], title: record[1], organisation: record[2], thumbnail: record[4] || null,
-        url: "praktijkvoorbeelden/" + record[0] + "/", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
+      var item = { order: index, slug: record[0], title: record[1], thumbnail: record[3] || null,
+        url: "praktijkvoorbeelden/" + record[0] + "/", organisation: "", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
       data.fields.forEach(function (facet, position) {
-        var slugs = record[3][position].map(function (at) { return data.facets[facet][at].slug; });
+        var slugs = record[2][position].map(function (at) { return data.facets[facet][at].slug; });
         item.written[facet] = slugs;
         var widened = {};
         slugs.forEach(function (slug) {
@@ -109,14 +112,20 @@
     return cache[url];
   }
 
-  // Summaries and search text: fetched after the first results are shown.
+  // Summaries, organisations and partners: fetched after the first results
+  // are shown. Search reads them with the title and the labels of the case's
+  // types, domains and regions; the stories themselves are the site search's.
   function loadText(data, url) {
     if (!data.textLoading) {
       data.textLoading = fetchJson(url).then(function (text) {
         text.cases.forEach(function (record, index) {
           var item = data.cases[index];
           item.summary = record[0];
-          item.haystack = words(record[1] + " " + record[0]).join(" ");
+          item.organisation = record[1];
+          var labels = ["type", "domein", "regio"].map(function (facet) {
+            return item.written[facet].map(function (slug) { return data.labels[facet + ":" + slug]; }).join(" ");
+          });
+          item.haystack = words([item.title, record[1], record[0], record[2]].concat(labels).join(" ")).join(" ");
         });
         data.textReady = true;
       });
@@ -224,12 +233,13 @@
     var template = root.querySelector("template[data-si-card]");
     var list = document.createElement("ul");
     list.className = "si-cards";
-    // A card is drawn once per case (and again once its summary arrives);
-    // going back and forth between selections reuses the drawn nodes.
+    // A card is drawn once per case (and again once its summary and
+    // organisation arrive); going back and forth between selections reuses
+    // the drawn nodes.
     result.hits.slice(0, shown).forEach(function (item) {
-      if (!item.node || item.nodeHasSummary !== Boolean(item.summary)) {
+      if (!item.node || item.nodeHasText !== data.textReady) {
         item.node = drawCard(template, item, data.labels, root.dataset.siBase);
-        item.nodeHasSummary = Boolean(item.summary);
+        item.nodeHasText = data.textReady;
       }
       list.appendChild(item.node);
     });
@@ -242,6 +252,9 @@
       ? plural(total)
       : plural(result.hits.length) + " van de " + total;
     root.querySelector("[data-si-empty]").hidden = result.hits.length > 0;
+    // Words that only occur in a story are found by the site search.
+    root.querySelector("[data-si-fulltext]").hidden = !state.q;
+    if (state.q) root.querySelector("[data-si-fulltext-link]").href = root.dataset.siBase + "zoeken/?q=" + encodeURIComponent(state.q);
     var more = root.querySelector("[data-si-more]");
     more.hidden = result.hits.length <= shown;
     more.textContent = "Toon meer (nog " + Math.max(0, result.hits.length - shown) + ")";
@@ -286,9 +299,7 @@
     load(root.dataset.siIndex).then(function (data) {
       var shown = PAGE;
       var typing = null;
-      // catalogue-query.js kept `q` away from Material's search; take it back.
-      var state = readState(window.siOriginalSearch || location.search, data.known);
-      window.siOriginalSearch = null;
+      var state = readState(location.search, data.known);
       if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state));
 
       function draw() {
@@ -374,12 +385,6 @@
     document.querySelectorAll("[data-si-catalogue]").forEach(setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.siOnPage(start);
 
 })();

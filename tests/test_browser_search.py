@@ -1,0 +1,111 @@
+"""The site search in a real browser: the header's panel and the results page (Pagefind)."""
+
+from __future__ import annotations
+
+HITS = "[data-si-search-results] .si-hit"
+
+
+def type_in_header(page, words):
+    page.click("[data-si-search-query]")
+    page.keyboard.type(words)
+    page.wait_for_selector(f"[data-si-search][data-si-search-done='{words}']")
+
+
+def hit_titles(page, selector=HITS) -> list[str]:
+    return page.eval_on_selector_all(f"{selector} .si-hit__title", "items => items.map(i => i.textContent)")
+
+
+def test_header_search_finds_a_case_by_a_word_in_its_story(page, served):
+    page.goto(served)
+    type_in_header(page, "vrijwilligers")
+    assert "Fietsbieb Gent" in hit_titles(page)
+
+
+def test_header_search_finds_the_same_cases_for_dutch_word_forms(page, served):
+    found = []
+    for words in ("coöperatie", "cooperatie", "coöperaties"):
+        page.goto(served)
+        type_in_header(page, words)
+        found.append(set(hit_titles(page)))
+    assert "Zonnecoöperatie Utrecht" in found[0]
+    assert all(titles == found[0] for titles in found)
+
+
+def test_header_search_results_link_to_the_case_page(page, served):
+    page.goto(served + "over/")
+    type_in_header(page, "vrijwilligers")
+    page.click(f"{HITS} a:has-text('Fietsbieb Gent')")
+    page.wait_for_url("**/praktijkvoorbeelden/fietsbieb/")
+    assert page.inner_text("h1") == "Fietsbieb Gent"
+
+
+def test_header_search_shows_kind_and_marked_excerpt(page, served):
+    page.goto(served)
+    type_in_header(page, "vrijwilligers")
+    hit = page.locator(HITS).filter(has_text="Fietsbieb Gent")
+    assert hit.locator(".si-hit__kind").inner_text().lower() == "praktijkvoorbeeld"
+    assert hit.locator(".si-hit__excerpt mark").first.inner_text().lower() == "vrijwilligers"
+
+
+def test_header_search_finds_showcase_and_hand_written_pages(page, served):
+    page.goto(served)
+    type_in_header(page, "mobiliteit")
+    kinds = page.eval_on_selector_all(f"{HITS} .si-hit__kind", "items => items.map(i => i.textContent)")
+    assert "Domein" in kinds and "Praktijkvoorbeeld" in kinds
+
+
+def test_header_search_says_so_when_nothing_is_found(page, served):
+    page.goto(served)
+    type_in_header(page, "xylofoonorkest")
+    assert "Geen resultaten" in page.inner_text("[data-si-search-status]")
+    assert page.locator(HITS).count() == 0
+
+
+def test_arrow_keys_move_through_results_and_escape_closes_the_panel(page, served):
+    page.goto(served)
+    type_in_header(page, "fiets")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('si-hit__link')")
+    page.keyboard.press("Escape")
+    assert page.locator("[data-si-search-panel]").is_hidden()
+    assert page.evaluate("document.activeElement.matches('[data-si-search-query]')")
+
+
+def test_enter_opens_the_results_page_with_the_words_in_its_address(page, served):
+    page.goto(served + "regio/vlaanderen/")
+    type_in_header(page, "fiets")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-si-search-page][data-si-search-done=fiets]")
+    assert page.url == served + "zoeken/?q=fiets"
+    assert "Fietsbieb Gent" in hit_titles(page, "[data-si-search-page-results]")
+    assert page.input_value("[data-si-search-page-query]") == "fiets"
+
+
+def test_results_page_searches_again_and_keeps_the_words_in_its_address(page, served):
+    page.goto(served + "zoeken/?q=fiets")
+    page.wait_for_selector("[data-si-search-page][data-si-search-done=fiets]")
+    page.fill("[data-si-search-page-query]", "bekers")
+    page.press("[data-si-search-page-query]", "Enter")
+    page.wait_for_selector("[data-si-search-page][data-si-search-done=bekers]")
+    assert page.url.endswith("zoeken/?q=bekers")
+    assert hit_titles(page, "[data-si-search-page-results]")[0].startswith("Herbruikbare bekers")
+
+
+def test_without_javascript_the_header_form_opens_the_results_page_which_points_to_the_catalogue(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served)
+    tab.fill("[data-si-search-query]", "fiets")
+    tab.press("[data-si-search-query]", "Enter")
+    tab.wait_for_url("**/zoeken/?q=fiets")
+    assert tab.locator("[data-si-nojs] a", has_text="de catalogus").is_visible()
+    context.close()
+
+
+def test_the_browser_loads_only_pieces_of_the_index(page, served):
+    loaded = []
+    page.on("response", lambda response: loaded.append(response.url))
+    page.goto(served)
+    type_in_header(page, "fiets")
+    assert any(url.endswith(".pf_index") for url in loaded)
+    assert not any("search_index.json" in url for url in loaded)

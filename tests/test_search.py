@@ -1,0 +1,72 @@
+"""The site search: what each page contributes to the Pagefind index, and the index itself."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from showcase import search
+from showcase.catalogue import Catalogue
+from showcase.model import Case, Partner
+
+
+def make(slug="a", body="Tekst.", **extra):
+    return Case(slug=slug, path=f"cases/{slug}.md", title=f"Titel {slug}", summary="Een samenvatting van twintig tekens.",
+                innovation_type=("dienst",), domain=("energie",), region=("utrecht",), added=datetime.date(2026, 11, 1), body=body, **extra)
+
+
+def test_plain_text_keeps_the_words_of_a_story_and_drops_its_markup():
+    markdown = "## De aanpak\n\nMet **vrijwilligers** en [de buurt](https://example.org/buurt) {: .note }\n\n> Een *citaat* &amp; meer\n\n[1]: https://example.org"
+    assert search.plain_text(markdown) == "De aanpak Met vrijwilligers en de buurt Een citaat & meer"
+
+
+def test_plain_text_drops_html_tags_but_keeps_their_text():
+    assert search.plain_text("Een <em>nadruk</em> en <br>een regel") == "Een nadruk en een regel"
+
+
+def test_a_case_record_holds_title_summary_organisation_partners_labels_and_story(vocabulary):
+    case = make(organisation="Fietsbieb vzw", partners=(Partner("Buurtwerk Noord", "uitvoerder"),), body="Met **vrijwilligers**.")
+    record = search.case_record(case, vocabulary)
+    assert record.url == "praktijkvoorbeelden/a/"
+    assert record.title == "Titel a" and record.kind == "Praktijkvoorbeeld"
+    for words in ("Titel a", "Een samenvatting", "Fietsbieb vzw", "Buurtwerk Noord", "Energie", "Utrecht", "Met vrijwilligers."):
+        assert words in record.content, words
+
+
+def test_every_type_domain_and_region_page_is_a_record(vocabulary):
+    records = search.term_records(vocabulary)
+    urls = {record.url for record in records}
+    assert "domein/energie/" in urls and "regio/vlaanderen/" in urls and "innovatietype/dienst/" in urls
+    assert len(records) == sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region"))
+    energie = next(r for r in records if r.url == "domein/energie/")
+    assert energie.kind == "Domein" and energie.title == vocabulary.label("domain", "energie")
+
+
+def test_site_records_list_every_case_once(vocabulary):
+    cases = [make("a"), make("b")]
+    urls = [r.url for r in search.site_records(Catalogue(cases, vocabulary)) if r.kind == search.CASE_KIND]
+    assert sorted(urls) == ["praktijkvoorbeelden/a/", "praktijkvoorbeelden/b/"]
+
+
+def test_a_page_record_reads_the_visible_text_without_permalinks():
+    html = '<h2 id="x">Doel<a class="headerlink" href="#x">¶</a></h2><p>Iedereen &amp; <b>jij</b>.</p><script>var a;</script>'
+    record = search.page_record("over/", "Over", html)
+    assert record.content == "Doel Iedereen & jij." and record.kind == search.PAGE_KIND
+
+
+def test_the_index_writes_a_dutch_pagefind_bundle_with_every_record(tmp_path):
+    index = search.SearchIndex()
+    index.add([search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)])
+    index.add([search.Record("laatste/", "Laatste", "Nog een pagina", "Pagina")])
+    index.write(tmp_path / "pagefind")
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 31
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_closing_an_unwritten_index_stops_its_service(tmp_path):
+    index = search.SearchIndex()
+    index.add([search.Record("a/", "A", "tekst", "Pagina")])
+    index.close()
+    index.close()  # twice is harmless: the adapter closes on every build error
+    assert not (tmp_path / "pagefind").exists()
