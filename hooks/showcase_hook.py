@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 import showcase.addresses
 import showcase.body
@@ -54,19 +55,20 @@ def on_files(files, config):
             files.append(File.generated(config, extra.dest, content=extra.content))
         else:
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
-    _start_search()
+    _start_search(files)
     return files
 
 
-def _start_search():
-    """Index cases and showcase pages on another core while pages render."""
+def _start_search(files):
+    """Index cases, showcase pages and hand-written pages on another core while pages render."""
     global _search
     _stop_search()
-    try:
-        _search = showcase.search.SearchIndex()
-    except Exception as error:
-        raise PluginError(f"the site search (Pagefind) could not start: {error}") from error
-    _search.add(showcase.search.site_records(_site.catalogue))
+    records = showcase.search.site_records(_site.catalogue)
+    for file in files.documentation_pages():
+        if file.src_uri not in _pages and file.src_uri != HOME:  # the home page only lists cases
+            markdown, meta = get_data(file.content_string)
+            records.append(showcase.search.page_record(file.url, markdown, str(meta.get("title") or "")))
+    _search = showcase.search.SearchIndex(records)
 
 
 def _stop_search():
@@ -76,13 +78,32 @@ def _stop_search():
         _search = None
 
 
+def on_env(env, config, files):
+    env.globals["card_html"] = _card_renderer(env)
+    return env
+
+
+def _card_renderer(env):
+    """`card_html(card, base_url)`: a case card's HTML, rendered once per case
+    and page depth by the `case_card` macro; one cache per build."""
+    template = env.get_template("partials/case-card.html")
+    macros, cards = {}, {}
+
+    def card_html(card, base_url):
+        key = (card["slug"], base_url)
+        if key not in cards:
+            if base_url not in macros:
+                macros[base_url] = template.make_module({"base_url": base_url}).case_card
+            cards[key] = str(macros[base_url](card))
+        return cards[key]
+
+    return card_html
+
+
 def on_page_content(html, page, config, files):
     generated = _pages.get(page.file.src_uri)
     if generated is not None and generated.case is not None:
         return showcase.body.sanitize(html)
-    if generated is None and page.file.src_uri != HOME and _search is not None:
-        # Hand-written pages are searched too; the home page only lists cases.
-        _search.add([showcase.search.page_record(page.url, page.title or "", html)])
     return html
 
 

@@ -56,18 +56,32 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
-def served(built):
-    """The built fixture site on a local HTTP server: its base URL."""
+def _serve(directory: Path):
     import functools
     import http.server
     import threading
 
-    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """The built fixture site on a local HTTP server: its base URL."""
+    server = _serve(built.site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_in_subfolder(built, tmp_path_factory):
+    """The same site under /showcase/, as GitHub Pages publishes it: its base URL."""
+    top = tmp_path_factory.mktemp("pages")
+    (top / "showcase").symlink_to(built.site, target_is_directory=True)
+    server = _serve(top)
+    yield f"http://127.0.0.1:{server.server_address[1]}/showcase/"
     server.shutdown()
 
 

@@ -19,6 +19,7 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert "| showcase build (s, median) |" in table and "| 20 cases |" in table
     figures = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))[0]
     assert figures["size"] == 20 and figures["filter_ms"] > 0 and figures["check_ms_per_case"] > 0
+    assert figures["header_search_kb"] > 0 and figures["lunr_kb"] > 0 and figures["peak_mb"] > 0
 
 
 def test_generated_cases_are_valid_and_use_every_vocabulary_value(tmp_path, vocabulary):

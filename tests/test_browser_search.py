@@ -109,3 +109,12 @@ def test_the_browser_loads_only_pieces_of_the_index(page, served):
     type_in_header(page, "fiets")
     assert any(url.endswith(".pf_index") for url in loaded)
     assert not any("search_index.json" in url for url in loaded)
+
+
+def test_results_link_inside_a_site_published_in_a_subfolder(page, served_in_subfolder):
+    page.goto(served_in_subfolder + "domein/")
+    type_in_header(page, "vrijwilligers")
+    hrefs = page.eval_on_selector_all(f"{HITS} a", "links => links.map(a => a.href)")
+    assert served_in_subfolder + "praktijkvoorbeelden/fietsbieb/" in hrefs
+    page.keyboard.press("Enter")
+    page.wait_for_url(served_in_subfolder + "zoeken/?q=vrijwilligers")

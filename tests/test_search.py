@@ -48,25 +48,34 @@ def test_site_records_list_every_case_once(vocabulary):
     assert sorted(urls) == ["praktijkvoorbeelden/a/", "praktijkvoorbeelden/b/"]
 
 
-def test_a_page_record_reads_the_visible_text_without_permalinks():
-    html = '<h2 id="x">Doel<a class="headerlink" href="#x">¶</a></h2><p>Iedereen &amp; <b>jij</b>.</p><script>var a;</script>'
-    record = search.page_record("over/", "Over", html)
-    assert record.content == "Doel Iedereen & jij." and record.kind == search.PAGE_KIND
+def test_a_page_record_takes_its_title_from_the_first_heading():
+    record = search.page_record("over/", "# Over deze *showcase*\n\nWie we zijn en [wat we doen](doel.md).\n")
+    assert record.title == "Over deze showcase" and record.kind == search.PAGE_KIND
+    assert record.content == "Over deze showcase Wie we zijn en wat we doen."
+
+
+def test_a_page_record_prefers_the_title_from_front_matter():
+    assert search.page_record("over/", "# Kop\n\nTekst.", title="Over ons").title == "Over ons"
 
 
 def test_the_index_writes_a_dutch_pagefind_bundle_with_every_record(tmp_path):
-    index = search.SearchIndex()
-    index.add([search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)])
-    index.add([search.Record("laatste/", "Laatste", "Nog een pagina", "Pagina")])
+    records = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
+    index = search.SearchIndex(records)
     index.write(tmp_path / "pagefind")
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] == 31
+    assert entry["languages"]["nl"]["page_count"] == 30
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
 
 
-def test_closing_an_unwritten_index_stops_its_service(tmp_path):
-    index = search.SearchIndex()
-    index.add([search.Record("a/", "A", "tekst", "Pagina")])
+def test_writing_replaces_an_older_bundle(tmp_path):
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "oud.txt").write_text("oud")
+    search.SearchIndex([search.Record("a/", "A", "tekst", "Pagina")]).write(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind" / "oud.txt").exists()
+
+
+def test_closing_an_unwritten_index_stops_its_process_and_leaves_nothing(tmp_path):
+    index = search.SearchIndex([search.Record("a/", "A", "tekst", "Pagina")])
     index.close()
     index.close()  # twice is harmless: the adapter closes on every build error
-    assert not (tmp_path / "pagefind").exists()
+    assert not index._process.is_alive() and not index._folder.exists()

@@ -24,6 +24,16 @@ def test_pager_links_the_pages_in_order(tmp_path):
     assert second.view["pager"]["previous"] == "praktijkvoorbeelden/" and second.title == "Praktijkvoorbeelden (pagina 2)"
 
 
+def test_pager_shows_first_last_and_the_pages_around_the_current_one():
+    from showcase.site import pager_window
+
+    assert pager_window(1, 3) == [1, 2, 3]
+    assert pager_window(1, 200) == [1, 2, 3, None, 200]
+    assert pager_window(100, 200) == [1, None, 98, 99, 100, 101, 102, None, 200]
+    assert pager_window(199, 200) == [1, None, 197, 198, 199, 200]
+    assert pager_window(4, 7) == [1, 2, 3, 4, 5, 6, 7]
+
+
 def test_showcase_pages_are_paged_below_their_own_address(tmp_path):
     sources = {page.src for page in load(tmp_path, page_size=1).pages()}
     assert {"regio/vlaanderen.md", "regio/vlaanderen/pagina/2.md"} <= sources

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,9 +93,27 @@ def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: l
         paths = [path for path in paths if path.resolve() in wanted]
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
     loaded = Loaded(problems=problems, files=len(paths))
-    for path in paths:
-        case, case_problems = load_case(path, root, vocabulary, today)
+    for case, case_problems in _load_all(paths, root, vocabulary, today):
         loaded.problems.extend(case_problems)
         if case is not None:
             loaded.cases.append(case)
     return loaded
+
+
+PARALLEL_FROM = 1000  # below this many files, starting a second process costs more than it saves
+
+
+def _load_all(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date) -> list:
+    """`load_case` for every path, in order; with many files, the second half
+    is read and validated by a second process (machines have two cores)."""
+    if len(paths) < PARALLEL_FROM:
+        return _load_each(paths, root, vocabulary, today)
+    half = len(paths) // 2
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        second = pool.submit(_load_each, paths[half:], root, vocabulary, today)
+        first = _load_each(paths[:half], root, vocabulary, today)
+        return first + second.result()
+
+
+def _load_each(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date) -> list:
+    return [load_case(path, root, vocabulary, today) for path in paths]

@@ -1,10 +1,10 @@
 """The site's full-text search: a Pagefind index built beside the pages.
 
-Every case, every showcase page and every hand-written page becomes one record.
-Records go to Pagefind's indexing service (the binary from the `pagefind[bin]`
-wheel, a separate process) from a background thread, so indexing runs on the
-second core while the site renders; `write` waits for it and writes the bundle
-that the browser loads in pieces, only what a query needs.
+Every case, every showcase page and every hand-written page becomes one record,
+all known before MkDocs renders a page. A child process hands them to
+Pagefind's indexing service (the binary from the `pagefind[bin]` wheel) and
+writes the bundle on the second core while the site renders; the browser loads
+that bundle in pieces, only what a query needs.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import base64
 import html
 import json
 import re
-import threading
+import multiprocessing
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
@@ -96,46 +98,15 @@ def site_records(catalogue: Catalogue) -> list[Record]:
     return cases + term_records(catalogue.vocabulary)
 
 
-class _Text(HTMLParser):
-    """The visible text of rendered page content, without permalink anchors."""
-
-    SKIPPED = {"script", "style"}
-    BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dt", "dd",
-              "blockquote", "pre", "figcaption", "section", "article", "table", "ul", "ol"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.words: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if self._skipping or tag in self.SKIPPED or "headerlink" in classes:
-            self._skipping += 1
-        elif tag in self.BLOCKS:
-            self.words.append(" ")
-
-    def handle_endtag(self, tag):
-        if self._skipping:
-            self._skipping -= 1
-        elif tag in self.BLOCKS:
-            self.words.append(" ")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.words.append(data)
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def html_text(content: str) -> str:
-    parser = _Text()
-    parser.feed(content)
-    parser.close()
-    return " ".join("".join(parser.words).split())
-
-
-def page_record(url: str, title: str, content_html: str) -> Record:
-    """A hand-written page, from the HTML MkDocs rendered for it."""
-    return Record(url, title, html_text(content_html), PAGE_KIND)
+def page_record(url: str, markdown_text: str, title: str = "") -> Record:
+    """A hand-written page, from its Markdown; its title from front matter or its first heading."""
+    if not title:
+        heading = _HEADING.search(markdown_text)
+        title = plain_text(heading.group(1)) if heading else url.strip("/")
+    return Record(url, title, plain_text(markdown_text), PAGE_KIND)
 
 
 # --- the index ----------------------------------------------------------------
@@ -176,62 +147,79 @@ class _Service(PagefindService):
 
 
 class SearchIndex:
-    """A Pagefind index filled from a background thread.
+    """A Pagefind bundle built by a child process while the site renders.
 
-    `add` returns at once; `write` waits for every record, writes the bundle
-    into a folder and stops the service. Call `close` if the build fails.
+    Every record is known before rendering starts, so the child indexes and
+    writes the whole bundle (into a temporary folder) on the second core; a
+    thread would contend with rendering for Python's interpreter lock. `write`
+    waits for the child and moves the bundle into place. Call `close` if the
+    build fails.
     """
 
-    def __init__(self):
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
-        self._thread.start()
-        self._pending: list = []
-        self._service: _Service | None = None
-        self._index = None
-        self.count = 0
-        try:
-            self._call(self._open())
-        except Exception:
-            self.close()
-            raise
-
-    def _call(self, coroutine):
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
-
-    async def _open(self) -> None:
-        self._service = await _Service().launch()
-        self._index = await self._service.create_index(IndexConfig(force_language=LANGUAGE))
-
-    def add(self, records: Iterable[Record]) -> None:
+    def __init__(self, records: Iterable[Record]):
         records = list(records)
-        self.count += len(records)
-        self._pending.append(asyncio.run_coroutine_threadsafe(self._add_all(records), self._loop))
-
-    async def _add_all(self, records: list[Record]) -> None:
-        for start in range(0, len(records), BATCH):
-            await asyncio.gather(*(self._add(record) for record in records[start : start + BATCH]))
-
-    async def _add(self, record: Record) -> None:
-        await self._index.add_custom_record(url=record.url, content=record.content, language=LANGUAGE,
-                                            meta={"title": record.title, "kind": record.kind})
+        self.count = len(records)
+        self._folder = Path(tempfile.mkdtemp(prefix="showcase-search-"))
+        context = multiprocessing.get_context("spawn")  # nothing of the build is copied
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_index_in_child, args=(child, records, str(self._folder / "bundle")),
+                                        name="search-index", daemon=True)
+        self._process.start()
+        child.close()
 
     def write(self, folder: Path) -> None:
-        """Wait for every record, then write the bundle into `folder`."""
+        """Wait for the child, then move the bundle to `folder` (replacing it)."""
         try:
-            for pending in self._pending:
-                pending.result()
-            self._call(self._index.write_files(output_path=str(Path(folder).resolve())))
+            try:
+                reply = self._connection.recv()
+            except EOFError:
+                raise SearchIndexError("the indexing process stopped without an answer") from None
+            if reply[0] == "error":
+                raise SearchIndexError(reply[1])
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.move(self._folder / "bundle", folder)
         finally:
             self.close()
 
     def close(self) -> None:
-        if self._loop.is_closed():
+        if self._connection.closed:
             return
-        for pending in self._pending:
-            pending.cancel()
-        if self._service is not None:
-            self._call(self._service.stop())
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-        self._loop.close()
+        self._connection.close()  # the child stops when it can no longer answer
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _index_in_child(connection, records: list[Record], output: str) -> None:
+    # Rendering comes first: the indexer runs at a lower priority, and Pagefind
+    # on one thread, so it uses what the build leaves of the machine.
+    os.nice(10)
+    os.environ["RAYON_NUM_THREADS"] = "1"
+    try:
+        asyncio.run(_build(records, output))
+    except Exception as error:  # reported to the build, which stops with it
+        reply = ("error", f"Pagefind: {error}")
+    else:
+        reply = ("written",)
+    try:
+        connection.send(reply)
+    except OSError:
+        pass  # the build has gone
+
+
+async def _build(records: list[Record], output: str) -> None:
+    service = await _Service().launch()
+    try:
+        index = await service.create_index(IndexConfig(force_language=LANGUAGE))
+        for start in range(0, len(records), BATCH):
+            await asyncio.gather(*(_add(index, record) for record in records[start : start + BATCH]))
+        await index.write_files(output_path=output)
+    finally:
+        await service.stop()
+
+
+async def _add(index, record: Record) -> None:
+    await index.add_custom_record(url=record.url, content=record.content, language=LANGUAGE,
+                                  meta={"title": record.title, "kind": record.kind})

@@ -21,6 +21,19 @@ TAXONOMY = "cases/_taxonomy.yml"
 PAGE_SIZE = 48  # cards per listing page; keeps every page small at any scale
 
 
+def pager_window(number: int, total: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager shows: first, last, and `around` either side of
+    the current one; None where numbers are left out. A listing of 200 pages
+    thus links 7 or so, not 200 on each of its pages."""
+    shown = sorted({1, total, *range(max(1, number - around), min(total, number + around) + 1)})
+    window: list[int | None] = []
+    for page in shown:
+        if window and page - window[-1] > 1:
+            window.append(None)
+        window.append(page)
+    return window
+
+
 @dataclass
 class GeneratedPage:
     """A page that exists only in the build: its Markdown source and its view."""
@@ -131,7 +144,7 @@ class Showcase:
                 "total": len(chunks),
                 "previous": urls[number - 2] if number > 1 else None,
                 "next": urls[number] if number < len(chunks) else None,
-                "pages": [{"number": n, "url": u} for n, u in enumerate(urls, start=1)],
+                "pages": [{"number": n, "url": urls[n - 1]} if n else {"gap": True} for n in pager_window(number, len(chunks))],
             }
             src = first_src if number == 1 else urls[number - 1].rstrip("/") + ".md"
             page_title = title if number == 1 else f"{title} (pagina {number})"
