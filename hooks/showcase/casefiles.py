@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +107,18 @@ PARALLEL_FROM = 1000  # below this many files, starting a second process costs m
 
 def _load_all(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date) -> list:
     """`load_case` for every path, in order; with many files, the second half
-    is read and validated by a second process (machines have two cores)."""
-    if len(paths) < PARALLEL_FROM:
+    is read and validated by a second process (machines have two cores).
+
+    The second process is forked: it starts at once with everything imported
+    and does not re-run the caller's script. Forking is only safe while this
+    process runs a single thread (as `mkdocs build` and `check` do), and only
+    reliable on Linux; otherwise, as under `mkdocs serve`, one process reads all.
+    """
+    parallel = (len(paths) >= PARALLEL_FROM and sys.platform == "linux" and threading.active_count() == 1)
+    if not parallel:
         return _load_each(paths, root, vocabulary, today)
     half = len(paths) // 2
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         second = pool.submit(_load_each, paths[half:], root, vocabulary, today)
         first = _load_each(paths[:half], root, vocabulary, today)
         return first + second.result()
