@@ -155,6 +155,8 @@
       timer = setTimeout(run, DELAY);
     });
     input.addEventListener("focus", function () {
+      // Load Pagefind while the reader starts typing, not after.
+      pagefind().then(function (module) { return module.init(); }).catch(function () {});
       if (!dismissed && form.dataset.siSearchDone && input.value.trim().length >= MIN_LENGTH) open();
     });
     form.addEventListener("keydown", function (event) {
