@@ -195,7 +195,8 @@ class SearchIndex:
 def _index_in_child(connection, records: list[Record], output: str) -> None:
     # Rendering comes first: the indexer runs at a lower priority, and Pagefind
     # on one thread, so it uses what the build leaves of the machine.
-    os.nice(10)
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(10)
     os.environ["RAYON_NUM_THREADS"] = "1"
     try:
         asyncio.run(_build(records, output))

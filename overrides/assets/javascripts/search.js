@@ -151,11 +151,16 @@
 
     input.addEventListener("input", function () {
       dismissed = false;
+      // Fetch what the words need (and Pagefind's WebAssembly, the first
+      // time) at once; the search itself waits for a pause in typing.
+      var words = input.value.trim();
+      if (words.length >= MIN_LENGTH) {
+        pagefind().then(function (module) { return module.preload(words); }).catch(function () {});
+      }
       clearTimeout(timer);
       timer = setTimeout(run, DELAY);
     });
     input.addEventListener("focus", function () {
-      // Load Pagefind while the reader starts typing, not after.
       pagefind().then(function (module) { return module.init(); }).catch(function () {});
       if (!dismissed && form.dataset.siSearchDone && input.value.trim().length >= MIN_LENGTH) open();
     });
