@@ -63,12 +63,12 @@ def _start_search(files):
     """Index cases, showcase pages and hand-written pages on another core while pages render."""
     global _search
     _stop_search()
-    records = showcase.search.site_records(_site.catalogue)
+    pages = []
     for file in files.documentation_pages():
         if file.src_uri not in _pages and file.src_uri != HOME:  # the home page only lists cases
             markdown, meta = get_data(file.content_string)
-            records.append(showcase.search.page_record(file.url, markdown, str(meta.get("title") or "")))
-    _search = showcase.search.SearchIndex(records)
+            pages.append(showcase.search.page_record(file.url, markdown, str(meta.get("title") or "")))
+    _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, pages)
 
 
 def _stop_search():

@@ -6,7 +6,6 @@ import datetime
 import json
 
 from showcase import search
-from showcase.catalogue import Catalogue
 from showcase.model import Case, Partner
 
 
@@ -44,7 +43,7 @@ def test_every_type_domain_and_region_page_is_a_record(vocabulary):
 
 def test_site_records_list_every_case_once(vocabulary):
     cases = [make("a"), make("b")]
-    urls = [r.url for r in search.site_records(Catalogue(cases, vocabulary)) if r.kind == search.CASE_KIND]
+    urls = [r.url for r in search.site_records(cases, vocabulary) if r.kind == search.CASE_KIND]
     assert sorted(urls) == ["praktijkvoorbeelden/a/", "praktijkvoorbeelden/b/"]
 
 
@@ -58,24 +57,24 @@ def test_a_page_record_prefers_the_title_from_front_matter():
     assert search.page_record("over/", "# Kop\n\nTekst.", title="Over ons").title == "Over ons"
 
 
-def test_the_index_writes_a_dutch_pagefind_bundle_with_every_record(tmp_path):
-    records = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
-    index = search.SearchIndex(records)
+def test_the_index_writes_a_dutch_pagefind_bundle_with_every_case_showcase_page_and_page(tmp_path, vocabulary):
+    pages = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
+    index = search.SearchIndex([make("a"), make("b")], vocabulary, pages)
     index.write(tmp_path / "pagefind")
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] == 30
+    assert entry["languages"]["nl"]["page_count"] == 2 + len(search.term_records(vocabulary)) + 30
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
 
 
-def test_writing_replaces_an_older_bundle(tmp_path):
+def test_writing_replaces_an_older_bundle(tmp_path, vocabulary):
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "oud.txt").write_text("oud")
-    search.SearchIndex([search.Record("a/", "A", "tekst", "Pagina")]).write(tmp_path / "pagefind")
+    search.SearchIndex([], vocabulary, [search.Record("a/", "A", "tekst", "Pagina")]).write(tmp_path / "pagefind")
     assert not (tmp_path / "pagefind" / "oud.txt").exists()
 
 
-def test_closing_an_unwritten_index_stops_its_process_and_leaves_nothing(tmp_path):
-    index = search.SearchIndex([search.Record("a/", "A", "tekst", "Pagina")])
+def test_closing_an_unwritten_index_stops_its_process_and_leaves_nothing(vocabulary):
+    index = search.SearchIndex([make("a")], vocabulary)
     index.close()
     index.close()  # twice is harmless: the adapter closes on every build error
     assert not index._process.is_alive() and not index._folder.exists()

@@ -26,7 +26,6 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from . import addresses
-from .catalogue import Catalogue
 from .model import Case
 from .taxonomy import Vocabulary
 from .views import FACET_NAMES
@@ -92,10 +91,9 @@ def term_records(vocabulary: Vocabulary) -> list[Record]:
     return records
 
 
-def site_records(catalogue: Catalogue) -> list[Record]:
+def site_records(cases: list[Case], vocabulary: Vocabulary) -> list[Record]:
     """Every record the showcase itself knows: cases first, then showcase pages."""
-    cases = [case_record(case, catalogue.vocabulary) for case in catalogue.cases]
-    return cases + term_records(catalogue.vocabulary)
+    return [case_record(case, vocabulary) for case in cases] + term_records(vocabulary)
 
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -150,19 +148,21 @@ class SearchIndex:
     """A Pagefind bundle built by a child process while the site renders.
 
     Every record is known before rendering starts, so the child indexes and
-    writes the whole bundle (into a temporary folder) on the second core; a
-    thread would contend with rendering for Python's interpreter lock. `write`
-    waits for the child and moves the bundle into place. Call `close` if the
-    build fails.
+    writes the whole bundle (into a temporary folder) on the second core. A
+    process rather than a thread: it and its Pagefind service run at a lower
+    priority than the build, and the client's per-record work stays out of the
+    build's interpreter. `write` waits for the child and moves the bundle into
+    place. Call `close` if the build fails.
     """
 
-    def __init__(self, records: Iterable[Record]):
-        records = list(records)
-        self.count = len(records)
+    def __init__(self, cases: list[Case], vocabulary: Vocabulary, pages: Iterable[Record] = ()):
+        """Index `cases` and the vocabulary's showcase pages (their records are
+        made in the child too), and the hand-written `pages`."""
         self._folder = Path(tempfile.mkdtemp(prefix="showcase-search-"))
         context = multiprocessing.get_context("spawn")  # nothing of the build is copied
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=_index_in_child, args=(child, records, str(self._folder / "bundle")),
+        work = (list(cases), vocabulary, list(pages))
+        self._process = context.Process(target=_index_in_child, args=(child, work, str(self._folder / "bundle")),
                                         name="search-index", daemon=True)
         self._process.start()
         child.close()
@@ -192,14 +192,15 @@ class SearchIndex:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def _index_in_child(connection, records: list[Record], output: str) -> None:
+def _index_in_child(connection, work: tuple, output: str) -> None:
     # Rendering comes first: the indexer runs at a lower priority, and Pagefind
     # on one thread, so it uses what the build leaves of the machine.
     if hasattr(os, "nice"):  # not on Windows
         os.nice(10)
     os.environ["RAYON_NUM_THREADS"] = "1"
     try:
-        asyncio.run(_build(records, output))
+        cases, vocabulary, pages = work
+        asyncio.run(_build(site_records(cases, vocabulary) + pages, output))
     except Exception as error:  # reported to the build, which stops with it
         reply = ("error", f"Pagefind: {error}")
     else:
