@@ -80,6 +80,7 @@ def _stop_search():
 
 def on_env(env, config, files):
     env.globals["card_html"] = _card_renderer(env)
+    env.globals["catalogue_url"] = showcase.addresses.CATALOGUE
     return env
 
 

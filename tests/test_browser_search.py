@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 HITS = "[data-si-search-results] .si-hit"
 
 
@@ -59,6 +61,30 @@ def test_header_search_says_so_when_nothing_is_found(page, served):
     type_in_header(page, "xylofoonorkest")
     assert "Geen resultaten" in page.inner_text("[data-si-search-status]")
     assert page.locator(HITS).count() == 0
+
+
+@pytest.fixture
+def without_pagefind(page):
+    """Every request for the search index fails, as on a broken deploy; the
+    browser's reports of those failures are expected, not errors of the page."""
+    page.route("**/pagefind/**", lambda route: route.abort())
+    yield
+    page.errors[:] = [error for error in page.errors if error != "Failed to load resource: net::ERR_FAILED"]
+
+
+def test_header_search_that_cannot_load_its_index_points_to_the_catalogue(page, served, without_pagefind):
+    page.goto(served + "over/")
+    page.click("[data-si-search-query]")
+    page.keyboard.type("fiets")
+    link = page.wait_for_selector("[data-si-search-status] a")
+    assert "lukt nu niet" in page.inner_text("[data-si-search-status]")
+    assert link.get_attribute("href") == "../praktijkvoorbeelden/"
+
+
+def test_results_page_that_cannot_load_its_index_points_to_the_catalogue(page, served, without_pagefind):
+    page.goto(served + "zoeken/?q=fiets")
+    page.click("[data-si-search-page-status] a:has-text('de catalogus')")
+    page.wait_for_url(served + "praktijkvoorbeelden/")
 
 
 def test_arrow_keys_move_through_results_and_escape_closes_the_panel(page, served):

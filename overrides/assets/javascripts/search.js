@@ -62,6 +62,14 @@
     return fragment;
   }
 
+  // What a failed search says: where every case can still be found.
+  function failed(status, catalogue) {
+    var link = document.createElement("a");
+    link.href = catalogue;
+    link.textContent = "de catalogus";
+    status.replaceChildren("Zoeken lukt nu niet. Je vindt alle voorbeelden in ", link, ".");
+  }
+
   function href(url) {
     return new URL(url.replace(/^\/+/, ""), new URL("/", root)).href;
   }
@@ -141,7 +149,7 @@
         });
       }).catch(function (error) {
         if (ticket !== asked) return;
-        status.textContent = "Zoeken lukt nu niet. Probeer de catalogus.";
+        failed(status, form.dataset.siCatalogueUrl);
         list.replaceChildren();
         all.hidden = true;
         open();
@@ -233,7 +241,8 @@
       }).then(function () {
         if (ticket === asked) page.dataset.siSearchDone = words;
       }).catch(function (error) {
-        status.textContent = "Zoeken lukt nu niet. Je vindt alle voorbeelden in de catalogus.";
+        if (ticket !== asked) return;
+        failed(status, page.dataset.siCatalogueUrl);
         if (window.console) console.warn(error);
       });
     }
