@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
 
 from showcase import search
@@ -64,6 +65,17 @@ def test_the_index_writes_a_dutch_pagefind_bundle_with_every_case_showcase_page_
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["nl"]["page_count"] == 2 + len(search.term_records(vocabulary)) + 30
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_every_file_of_a_written_bundle_is_whole(tmp_path, vocabulary):
+    pages = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
+    search.SearchIndex([make("a"), make("b")], vocabulary, pages).write(tmp_path / "pagefind")
+    bundle = tmp_path / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert (bundle / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta").is_file()
+    assert all(path.stat().st_size > 0 for path in bundle.rglob("*") if path.is_file())
+    for path in bundle.rglob("*.pf_*"):  # a cut-off gzip stream does not decompress
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path.name
 
 
 def test_writing_replaces_an_older_bundle(tmp_path, vocabulary):

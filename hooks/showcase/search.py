@@ -116,7 +116,17 @@ class _Service(PagefindService):
     pagefind 1.5.2's client sleeps 0.1 s before reading every answer, which
     would make 10,000 records take 17 minutes. The protocol is unchanged: base64
     JSON answers separated by commas, each naming the message it answers.
+    Answers may be large: the whole bundle comes back as one (see `_build`).
     """
+
+    ANSWER_LIMIT = 2**30  # bytes in one answer; 10,000 cases send about 25 MB
+
+    async def launch(self) -> "_Service":
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin, "--service", cwd=os.getcwd(), limit=self.ANSWER_LIMIT,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
 
     async def _wait_for_responses(self) -> None:
         while True:
@@ -217,9 +227,23 @@ async def _build(records: list[Record], output: str) -> None:
         index = await service.create_index(IndexConfig(force_language=LANGUAGE))
         for start in range(0, len(records), BATCH):
             await asyncio.gather(*(_add(index, record) for record in records[start : start + BATCH]))
-        await index.write_files(output_path=output)
+        files = await index.get_files()
     finally:
         await service.stop()
+    _write_bundle(files, Path(output))
+
+
+def _write_bundle(files: list[dict], folder: Path) -> None:
+    """Write the bundle ourselves, every file closed before the build moves it.
+
+    Pagefind's own `write_files` answers before its last writes reach the disk
+    (tokio files, never flushed), and it exits when the service is stopped, so
+    now and then a file, often `pagefind-entry.json`, stayed empty.
+    """
+    for file in files:
+        path = folder / file["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file["content"])
 
 
 async def _add(index, record: Record) -> None:
