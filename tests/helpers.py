@@ -21,6 +21,7 @@ VALID = {
     "innovation_type": ["samenwerking"],
     "domain": ["voeding", "samenleven"],
     "region": "antwerpen",
+    "sources": [{"title": "Een artikel over de moestuin", "url": "https://example.org/moestuin", "date": "2026-10"}],
     "added": "2026-11-01",
 }
 BODY = "Een verhaal over de moestuin, in één alinea.\n"

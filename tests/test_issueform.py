@@ -11,7 +11,7 @@ import yaml
 from helpers import FIXTURES, REPO, TODAY, check_text
 from showcase.frontmatter import split
 from showcase.issueform import FIELDS, ISSUE_FORM_FILE, IssueFormError, case_from_issue, issue_form, issue_form_text
-from showcase.validate import KEYS, REQUIRED
+from showcase.fields import NAMES as KEYS, REQUIRED
 
 ISSUES = FIXTURES / "issues"
 REGENERATE = f"{ISSUE_FORM_FILE} is out of step with cases/_taxonomy.yml; regenerate it with: .venv/bin/python -m showcase issue-form"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from .fields import FACETS
+
 CATALOGUE = "praktijkvoorbeelden/"
 CATALOGUE_SOURCE = "praktijkvoorbeelden/index.md"
 JSON_EXPORT = "praktijkvoorbeelden.json"
@@ -18,22 +20,20 @@ GLOSSARY = "woordenlijst/"
 SEARCH_PAGE = "zoeken/"  # the site search's full results; `q` holds the words
 SEARCH_SOURCE = "zoeken.md"
 SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and scripts
-IMAGES = "praktijkvoorbeelden/images/"
+CSV_EXPORT = "praktijkvoorbeelden.csv"
+OVERVIEW = "overzicht/"
+OVERVIEW_SOURCE = "overzicht.md"
+GLOSSARY_SOURCE = "woordenlijst.md"
+HOME = ""
 
-# Facets with a showcase page per value, and the folder of those pages.
-SHOWCASE_FOLDERS = {"innovation_type": "innovatietype", "domain": "domein", "region": "regio"}
+# Facets with a showcase page per value, and the folder of those pages
+# (declared with the schema, in fields.py).
+SHOWCASE_FOLDERS = {facet.name: facet.folder for facet in FACETS if facet.folder}
 
 # The catalogue's query-string parameter for each facet it filters on.
-QUERY_PARAMETERS = {
-    "innovation_type": "type",
-    "domain": "domein",
-    "region": "regio",
-    "actor": "actor",
-    "stage": "fase",
-}
+QUERY_PARAMETERS = {facet.name: facet.parameter for facet in FACETS}
 SEARCH_PARAMETER = "q"
 SORT_PARAMETER = "sorteer"
-SORTS = ("nieuw", "az")
 
 
 def case_url(slug: str) -> str:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Case
+from .fields import FACETS
+from .goals import GOALS
+from .model import Case, Term
 from .taxonomy import Vocabulary
 
-# The case attribute that holds each facet's values.
-CASE_FIELDS = {
-    "innovation_type": "innovation_type",
-    "domain": "domain",
-    "region": "region",
-    "actor": "actors",
-    "stage": "stage",
-}
+# The case attribute that holds each facet's values (declared in fields.py).
+CASE_FIELDS = {facet.name: facet.key for facet in FACETS}
 
 
 def newest_first(cases: list[Case]) -> list[Case]:
@@ -24,7 +20,28 @@ def newest_first(cases: list[Case]) -> list[Case]:
 def values_of(case: Case, facet: str) -> tuple[str, ...]:
     """A case's slugs for `facet`, as written (stage is a single value)."""
     value = getattr(case, CASE_FIELDS[facet])
+    if facet == "place":
+        return tuple(place.slug for place in value)
+    if facet == "sdg":
+        return tuple(str(number) for number in value)
     return (value,) if isinstance(value, str) else value
+
+
+def place_terms(cases: list[Case]) -> list[Term]:
+    """A term per place that has cases, in alphabetical order."""
+    found = {place.slug: place for case in cases for place in case.place}
+    places = sorted(found.values(), key=lambda place: (place.name.casefold(), place.slug))
+    return [Term("place", place.slug, place.name, _where(place), place.province) for place in places]
+
+
+def _where(place) -> str:
+    if place.municipality and place.municipality != place.name:
+        return f"Deelgemeente of dorp van {place.municipality}, {place.province_name}."
+    return f"Gemeente in {place.province_name}." if place.country == "BE" else f"Plaats in {place.province_name}."
+
+
+def goal_terms() -> list[Term]:
+    return [Term("sdg", goal.slug, goal.label, goal.description) for goal in GOALS]
 
 
 class Catalogue:
@@ -35,7 +52,7 @@ class Catalogue:
     """
 
     def __init__(self, cases: list[Case], vocabulary: Vocabulary):
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary.with_facet("place", place_terms(cases)).with_facet("sdg", goal_terms())
         self.cases = newest_first(cases)
         self.by_slug = {case.slug: case for case in self.cases}
         self._members: dict[tuple[str, str], list[Case]] = defaultdict(list)
@@ -46,9 +63,15 @@ class Catalogue:
         self._combinations = self._index_combinations()
 
     def expanded(self, case: Case, facet: str) -> list[str]:
-        """The case's values, regions widened to the regions above them."""
+        """The case's values, regions widened to the regions above them.
+
+        A case's regions include its places' provinces, so a case that writes
+        `region: vlaanderen` and `place: Gent` is found under Oost-Vlaanderen.
+        """
         values = values_of(case, facet)
-        return self.vocabulary.with_ancestors(values) if facet == "region" else list(values)
+        if facet == "region":
+            return self.vocabulary.with_ancestors(values + tuple(place.province for place in case.place))
+        return list(values)
 
     def cases_for(self, facet: str, slug: str) -> list[Case]:
         """The cases under a value, newest first; a region includes those below it."""
@@ -56,6 +79,11 @@ class Catalogue:
 
     def count(self, facet: str, slug: str) -> int:
         return len(self.cases_for(facet, slug))
+
+    def places(self) -> list:
+        """Every place that has cases, with its cases, alphabetically."""
+        found = {place.slug: place for case in self.cases for place in case.place}
+        return [found[term.slug] for term in self.vocabulary.terms("place")]
 
     def featured(self) -> list[Case]:
         return [case for case in self.cases if case.featured]

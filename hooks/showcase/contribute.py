@@ -9,7 +9,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .validate import MAX_SLUG, RESERVED_SLUGS
+from .fields import MAX_SLUG
+from .validate import RESERVED_SLUGS
 
 TEMPLATE = "cases/_template.md"
 

@@ -11,6 +11,10 @@ from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
 
 ATOM = "http://www.w3.org/2005/Atom"
+# The data's licence, as the JSON export, the feed and the CSV name it.
+LICENCE = {"id": "CC-BY-4.0", "name": "Creative Commons Naamsvermelding 4.0 Internationaal",
+           "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+RIGHTS = "Teksten en open data vrij te hergebruiken onder CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.nl), met vermelding van de bron."
 
 
 def absolute(base_url: str, path: str) -> str:
@@ -35,9 +39,16 @@ def case_record(case: Case, base_url: str) -> dict:
         "domain": list(case.domain),
         "region": list(case.region),
         "added": case.added.isoformat(),
+        "checked": case.checked_on.isoformat(),
         "stage": case.stage,
         "featured": case.featured,
     }
+    if case.place:
+        record["place"] = [place_record(place) for place in case.place]
+    if case.target_group:
+        record["target_group"] = list(case.target_group)
+    if case.sdg:
+        record["sdg"] = list(case.sdg)
     if case.actors:
         record["actors"] = list(case.actors)
     for key in ("organisation", "started", "website", "image_alt"):
@@ -49,14 +60,19 @@ def case_record(case: Case, base_url: str) -> dict:
     if case.partners:
         record["partners"] = [{"name": p.name, "role": p.role} for p in case.partners]
     if case.sources:
-        record["sources"] = [{"title": s.title, **({"url": s.url} if s.url else {})} for s in case.sources]
+        record["sources"] = [{"title": s.title, **({"url": s.url} if s.url else {}), **({"date": s.date} if s.date else {})} for s in case.sources]
     return record
 
 
-def to_json(catalogue: Catalogue, base_url: str) -> str:
+def place_record(place) -> dict:
+    return {"slug": place.slug, "name": place.name, "province": place.province, "lat": place.lat, "lon": place.lon}
+
+
+def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime) -> str:
     records = [case_record(case, base_url) for case in catalogue.cases]
+    data = {"licence": LICENCE, "generated": generated.isoformat(timespec="seconds").replace("+00:00", "Z"), "cases": records}
     # Compact: with `indent`, json falls back from its C encoder to Python (3 s at 10,000 cases).
-    return json.dumps({"cases": records}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = None) -> str:
@@ -111,6 +127,7 @@ def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
     _text(feed, "updated", _timestamp(newest))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_name)
+    _text(feed, "rights", RIGHTS)
     for case in catalogue.cases:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         url = absolute(base_url, addresses.case_url(case.slug))
@@ -120,7 +137,7 @@ def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
         _text(entry, "updated", _timestamp(case.added))
         _text(entry, "published", _timestamp(case.added))
         _text(entry, "summary", case.summary)
-        for facet in ("innovation_type", "domain", "region"):
+        for facet in ("innovation_type", "domain", "region", "target_group"):
             for slug in getattr(case, facet):
                 ET.SubElement(entry, f"{{{ATOM}}}category", term=slug, label=catalogue.vocabulary.label(facet, slug), scheme=absolute(base_url, addresses.facet_index_url(facet)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")

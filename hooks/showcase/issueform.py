@@ -15,7 +15,9 @@ from typing import Iterable
 
 import yaml
 
+from . import fields as schema
 from .contribute import slug_for
+from .goals import GOALS
 from .taxonomy import Vocabulary
 
 ISSUE_FORM_FILE = ".github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml"
@@ -43,18 +45,21 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "input", "Naam van het initiatief", "3 tot 120 tekens; dit wordt de titel van het praktijkvoorbeeld.", required=True),
-    Field("summary", "textarea", "Korte samenvatting", "Eén of twee zinnen: wat doet het initiatief, voor wie, en waarom is het vernieuwend? 20 tot 300 tekens, gewone tekst zonder opmaak.", required=True),
-    Field("innovation_type", "dropdown", "Type innovatie", "Kies 1 tot 3 types.", required=True, facet="innovation_type", multiple=True),
-    Field("domain", "dropdown", "Domein", "Kies 1 tot 4 maatschappelijke domeinen.", required=True, facet="domain", multiple=True),
-    Field("region", "dropdown", "Regio", "Waar loopt het initiatief? Zo precies als je weet: een provincie, een gewest, een land of Europa. Meerdere mag.", required=True, facet="region", multiple=True),
+    Field("title", "input", "Naam van het initiatief", "Dit wordt de titel van het praktijkvoorbeeld.", required=True),
+    Field("summary", "textarea", "Korte samenvatting", "Eén of twee zinnen: wat doet het initiatief, voor wie, en waarom is het vernieuwend? Gewone tekst zonder opmaak.", required=True),
+    Field("innovation_type", "dropdown", "Type innovatie", "Kies de types die passen.", required=True, facet="innovation_type", multiple=True),
+    Field("domain", "dropdown", "Domein", "Kies de maatschappelijke domeinen die passen.", required=True, facet="domain", multiple=True),
+    Field("place", "input", "Plaats", "De gemeenten, steden of dorpen waar het initiatief loopt, gescheiden door komma's, met hun Nederlandse naam (Gent, Ledeberg, 's-Hertogenbosch). Komt een naam meermaals voor, zet dan de provincie tussen haakjes: Hasselt (Limburg)."),
+    Field("region", "dropdown", "Regio", "Alleen nodig als je geen plaats kunt noemen: een provincie, een gewest, een land of Europa. Meerdere mag.", facet="region", multiple=True),
+    Field("target_group", "dropdown", "Doelgroep", "Voor wie is het initiatief?", facet="target_group", multiple=True),
+    Field("sdg", "dropdown", "Duurzame-ontwikkelingsdoelen", "Aan welke doelen van de VN draagt het initiatief bij?", facet="sdg", multiple=True),
     Field("actors", "dropdown", "Betrokken actoren", "Wie speelt er een rol in? Meerdere mag.", facet="actor", multiple=True),
     Field("organisation", "input", "Organisatie", "De organisatie die het initiatief draagt."),
     Field("partners", "textarea", "Partners", "Eén partner per regel, als `Naam — rol`."),
     Field("started", "input", "Startjaar", "Het jaar waarin het initiatief startte, bijvoorbeeld 2016."),
     Field("stage", "dropdown", "Fase", "Loopt het initiatief nog?", facet="stage"),
     Field("website", "input", "Website", "Het volledige webadres, met https://."),
-    Field("sources", "textarea", "Bronnen", "Eén bron per regel, als `Titel — URL` (de URL mag ontbreken): waar komen de feiten vandaan?"),
+    Field("sources", "textarea", "Bronnen", "Eén bron per regel, als `Titel — URL — datum` (datum als JJJJ, JJJJ-MM of JJJJ-MM-DD): waar komen de feiten vandaan? Minstens één bron met een URL.", required=True),
     Field("body", "textarea", "Het verhaal", "Vertel in je eigen woorden: de uitdaging, de aanpak en wat het oplevert. Markdown mag (koppen met ##, lijsten, links).", required=True),
 )
 INTRO = (
@@ -71,7 +76,8 @@ PLACEHOLDERS = {
     "partners": "Naam van een partner — uitvoeringspartner\nNaam van een andere partner — financier",
     "started": "2016",
     "website": "https://",
-    "sources": "Titel van het artikel (naam van de krant of de website) — https://example.org/artikel",
+    "sources": "Titel van het artikel (naam van de krant of de website) — https://example.org/artikel — 2024-05",
+    "place": "Gent, Ledeberg",
 }
 
 
@@ -84,6 +90,12 @@ class IssueFormError(Exception):
 def option(vocabulary: Vocabulary, facet: str, slug: str) -> str:
     """A dropdown choice: the label readers know, with the slug a case writes."""
     return f"{vocabulary.label(facet, slug)} ({slug})"
+
+
+def _options(vocabulary: Vocabulary, facet: str) -> list[str]:
+    if facet == "sdg":
+        return [f"{goal.label} ({goal.number})" for goal in GOALS]
+    return [option(vocabulary, facet, slug) for slug in vocabulary.slugs(facet)]
 
 
 def issue_form(vocabulary: Vocabulary) -> dict:
@@ -134,7 +146,7 @@ def _element(field: Field, vocabulary: Vocabulary) -> dict:
     attributes: dict = {"label": field.label, "description": _description(field, vocabulary)}
     if field.kind == "dropdown":
         attributes["multiple"] = field.multiple
-        attributes["options"] = [option(vocabulary, field.facet, slug) for slug in vocabulary.slugs(field.facet)]
+        attributes["options"] = _options(vocabulary, field.facet)
         if field.key == "stage":
             attributes["default"] = vocabulary.slugs("stage").index("actief")
     elif field.key == "body":
@@ -148,10 +160,14 @@ def _element(field: Field, vocabulary: Vocabulary) -> dict:
 
 
 def _description(field: Field, vocabulary: Vocabulary) -> str:
+    """The question's own text, with the limit the schema declares for its key."""
+    declared = schema.BY_NAME.get(field.key)
+    limit = schema._limit(declared) if declared is not None and declared.form not in (schema.ITEMS, schema.STAGE) else ""
+    text = f"{field.description} ({limit[0].upper()}{limit[1:]}.)" if limit else field.description
     if field.key != "partners":
-        return field.description
+        return text
     roles = ", ".join(f"`{term.slug}` ({term.description[0].lower()}{term.description[1:].rstrip('.')})" for term in vocabulary.terms("partner_role"))
-    return f"{field.description} Mogelijke rollen: {roles}."
+    return f"{text} Mogelijke rollen: {roles}."
 
 
 # --- from issue to case ------------------------------------------------------
@@ -218,7 +234,8 @@ def _year(answer: str) -> int | str:
 
 
 def _choice(answer: str) -> str:
-    return _choices(answer)[0]
+    choices = _choices(answer)
+    return choices[0] if choices else answer.strip()
 
 
 SLUG_IN_PARENS = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
@@ -268,11 +285,22 @@ def _partners(answer: str) -> list[dict]:
 
 
 def _sources(answer: str) -> list[dict]:
-    """'Titel — URL' per line (or a Markdown link); the URL may be left out."""
+    """'Titel — URL — datum' per line (or a Markdown link); URL and date may be left out."""
     return [_source(line) for line in _lines(answer)]
 
 
+TRAILING_DATE = re.compile(r"\s+[—–-]+\s+(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
+
+
 def _source(line: str) -> dict:
+    date = TRAILING_DATE.search(line)
+    if date:
+        line = line[: date.start()]
+    found = _source_without_date(line)
+    return {**found, "date": date["date"]} if date else found
+
+
+def _source_without_date(line: str) -> dict:
     link = MARKDOWN_LINK.match(line)
     if link:
         return {"title": link["title"].strip(), "url": link["url"]}
@@ -283,9 +311,19 @@ def _source(line: str) -> dict:
     return {"title": title, "url": url["url"]} if title else {"url": url["url"]}
 
 
+def _places(answer: str) -> list[str]:
+    """Place names separated by commas or lines; brackets may hold a province."""
+    return [name.strip() for name in re.split(r"[,\n]", answer) if name.strip()]
+
+
+def _goals(answer: str) -> list[int | str]:
+    return [int(value) if value.isdigit() else value for value in _choices(answer)]
+
+
 # How each answer becomes a front-matter value; the story is the body, not a key.
 READERS = {
     "title": _line, "summary": _line, "organisation": _line, "website": _line,
     "innovation_type": _choices, "domain": _choices, "region": _choices, "actors": _choices,
     "stage": _choice, "partners": _partners, "sources": _sources, "started": _year,
+    "place": _places, "target_group": _choices, "sdg": _goals,
 }

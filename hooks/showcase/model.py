@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .places import Place
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Partner:
 class Source:
     title: str
     url: str | None = None
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as written
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,13 @@ class Case:
     summary: str
     innovation_type: tuple[str, ...]
     domain: tuple[str, ...]
-    region: tuple[str, ...]
+    region: tuple[str, ...]  # as written, or derived from the places
     added: datetime.date
     body: str
+    checked: datetime.date | None = None  # `added` when None; see `checked_on`
+    place: tuple[Place, ...] = ()
+    target_group: tuple[str, ...] = ()
+    sdg: tuple[int, ...] = ()
     actors: tuple[str, ...] = ()
     organisation: str | None = None
     partners: tuple[Partner, ...] = ()
@@ -66,4 +73,8 @@ class Case:
     image_alt: str | None = None
     sources: tuple[Source, ...] = ()
     featured: bool = False
-    present_keys: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def checked_on(self) -> datetime.date:
+        """When the facts were last verified against the sources."""
+        return self.checked or self.added

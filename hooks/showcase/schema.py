@@ -12,39 +12,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import fields
+from .fields import BY_NAME, IMAGE_SUFFIXES, ITEMS_OF, MAX_URL, NAMES, OPTIONAL, REQUIRED
+from .goals import GOALS
 from .model import Term
 from .taxonomy import FACETS, Vocabulary
-from .validate import IMAGE_SUFFIXES, KEYS, OPTIONAL, REQUIRED
 
 SCHEMA_FILE = "cases/_schema.json"
 # Draft-07 rather than 2020-12: it is the draft every editor's YAML support reads.
 DRAFT = "http://json-schema.org/draft-07/schema#"
 URL_PATTERN = "^https?://"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-
-DESCRIPTIONS = {
-    "title": "De naam van het initiatief (3 tot 120 tekens).",
-    "summary": "Eén of twee zinnen: wat het initiatief doet, voor wie en waarom het vernieuwend is (20 tot 300 tekens, gewone tekst zonder opmaak).",
-    "innovation_type": "1 tot 3 types innovatie uit de woordenlijst; één waarde of een lijst.",
-    "domain": "1 tot 4 maatschappelijke domeinen uit de woordenlijst; één waarde of een lijst.",
-    "region": "Waar het initiatief loopt, zo precies als je weet: provincie, gewest, land of europa; één waarde of een lijst.",
-    "actors": "Wie er een rol in speelt; één waarde of een lijst.",
-    "organisation": "De organisatie die het initiatief draagt.",
-    "partners": "Partners met hun naam en hun rol.",
-    "started": "Het jaar waarin het initiatief startte, bijvoorbeeld 2016.",
-    "stage": "De fase van het initiatief: pilot, actief (standaard) of afgerond.",
-    "website": "De website van het initiatief, volledig met http:// of https://.",
-    "image": "Een afbeelding in cases/images/, zoals images/naam.jpg (hoogstens 1 MB); vraagt image_alt.",
-    "image_alt": "Wat er op de afbeelding staat, voor wie ze niet ziet.",
-    "sources": "Waar de feiten vandaan komen: een titel en, als die er is, een webadres.",
-    "featured": "true om het voorbeeld op de startpagina uit te lichten; dat beslist de redactie.",
-    "added": "De datum waarop het voorbeeld is toegevoegd, als JJJJ-MM-DD; niet in de toekomst.",
-}
-
-# The facet of the vocabulary whose values each key takes.
-FACET_OF = {"innovation_type": "innovation_type", "domain": "domain", "region": "region", "actors": "actor"}
-# How many values each of those keys takes: (at least, at most or None).
-COUNTS = {"innovation_type": (1, 3), "domain": (1, 4), "region": (1, None), "actors": (1, None)}
+SOURCE_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 # Mirrors validate.drop_empty_optionals: an optional key (or list item) left
 # empty, as the template leaves it, counts as not given rather than as wrong.
@@ -60,14 +39,24 @@ EMPTY = {
 
 
 def case_schema(vocabulary: Vocabulary) -> dict:
-    """The schema every case's front matter must satisfy."""
+    """The schema every case's front matter must satisfy.
+
+    What depends on the day (a start year up to next year, dates not in the
+    future) is in the descriptions, not in the schema: a committed schema with
+    this year's numbers would be wrong next year. The validator checks it.
+    """
+    required_unless = [
+        {"anyOf": [{"required": [key.name]}, {"required": [key.required_unless]}]}
+        for key in fields.KEYS if key.required_unless
+    ]
     return {
         "$schema": DRAFT,
         "title": "Praktijkvoorbeeld",
-        "description": "De sleutels bovenaan een praktijkvoorbeeld (cases/<code>.md). Gemaakt uit cases/_taxonomy.yml met: python -m showcase schema",
+        "description": "De sleutels bovenaan een praktijkvoorbeeld (cases/<code>.md). Gemaakt uit hooks/showcase/fields.py en cases/_taxonomy.yml met: python -m showcase schema",
         "type": "object",
-        "properties": {key: {"description": DESCRIPTIONS[key], **_property(key)} for key in KEYS},
+        "properties": {name: {"description": _description(name), **_property(name)} for name in NAMES},
         "required": list(REQUIRED),
+        "allOf": required_unless,
         "additionalProperties": False,
         "dependencies": {"image": ["image_alt"]},
         "definitions": {"empty": EMPTY, **{facet: _terms(vocabulary, facet) for facet in FACETS}},
@@ -79,23 +68,43 @@ def schema_text(vocabulary: Vocabulary) -> str:
     return json.dumps(case_schema(vocabulary), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _property(key: str) -> dict:
-    schema = _shape(key)
-    return _or_empty(schema) if key in OPTIONAL else schema
+def _description(name: str) -> str:
+    key = BY_NAME[name]
+    limit = fields._limit(key)
+    return f"{key.description} ({limit})." if limit else key.description
 
 
-def _shape(key: str) -> dict:
-    if key in FACET_OF:
-        return _one_or_more(key)
-    if key in TEXT_LIMITS:
-        return _text(*TEXT_LIMITS[key])
-    if key == "website":
+def _property(name: str) -> dict:
+    schema = _shape(BY_NAME[name])
+    return _or_empty(schema) if name in OPTIONAL else schema
+
+
+def _shape(key: fields.Key) -> dict:
+    form = key.form
+    if form == fields.TERMS:
+        return _one_or_more({"$ref": f"#/definitions/{key.facet}"}, key.low, key.high)
+    if form == fields.PLACES:
+        return _one_or_more({"type": "string", "minLength": 2}, key.low, key.high)
+    if form == fields.GOALS:
+        goal = {"type": "integer", "minimum": 1, "maximum": fields.SDG_COUNT,
+                "markdownEnumDescriptions": [f"**{g.number}**: {g.name}" for g in GOALS], "enum": [g.number for g in GOALS]}
+        return _one_or_more(goal, key.low, key.high)
+    if form == fields.TEXT:
+        return _text(key.low, key.high)
+    if form == fields.URL:
         return _url()
-    if key == "partners":
-        return _list_of(PARTNER, key)
-    if key == "sources":
-        return _list_of(SOURCE, key)
-    return OTHER_SHAPES[key]
+    if form == fields.ITEMS:
+        return _list_of(key)
+    if form == fields.YEAR:
+        return {"type": "integer", "minimum": fields.FIRST_YEAR}
+    if form == fields.STAGE:
+        return _ref("stage")
+    if form == fields.IMAGE:
+        suffixes = "|".join(suffix.lstrip(".") for suffix in IMAGE_SUFFIXES)
+        return {"type": "string", "pattern": f"^images/[^/].*\\.({suffixes}|{suffixes.upper()})$"}
+    if form == fields.FLAG:
+        return {"type": "boolean"}
+    return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 
 
 def _or_empty(schema: dict) -> dict:
@@ -131,48 +140,36 @@ def _text(low: int, high: int) -> dict:
 
 
 def _url() -> dict:
-    return {"type": "string", "format": "uri", "pattern": URL_PATTERN, "maxLength": 2000}
+    return {"type": "string", "format": "uri", "pattern": URL_PATTERN, "maxLength": MAX_URL}
 
 
-def _one_or_more(key: str) -> dict:
-    """A single value or a list of values of the key's facet."""
-    value = {"$ref": f"#/definitions/{FACET_OF[key]}"}
-    low, high = COUNTS[key]
+def _one_or_more(value: dict, low: int, high: int | None) -> dict:
+    """A single value or a list of values."""
     values: dict[str, Any] = {"type": "array", "items": value, "minItems": low, "uniqueItems": True}
     if high is not None:
         values["maxItems"] = high
     return {"anyOf": [value, values]}
 
 
-def _list_of(item: dict, key: str) -> dict:
+def _item(key: str) -> dict:
+    properties = {}
+    for item in ITEMS_OF[key]:
+        if item.form == fields.TEXT:
+            shape = _text(item.low, item.high)
+        elif item.form == fields.URL:
+            shape = _url()
+        elif item.form == fields.TERMS:
+            shape = _ref(item.facet)
+        else:
+            shape = {"anyOf": [{"type": "string", "pattern": SOURCE_DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        properties[item.name] = {"description": item.description, **shape}
+    return {"type": "object", "properties": properties, "required": [i.name for i in ITEMS_OF[key] if i.required], "additionalProperties": False}
+
+
+def _list_of(key: fields.Key) -> dict:
     """A list of groups of keys; an entirely empty item counts as not given."""
-    return {"type": "array", "minItems": 1, "items": _or_empty(item) if key in OPTIONAL else item}
-
-
-TEXT_LIMITS = {"title": (3, 120), "summary": (20, 300), "organisation": (2, 200), "image_alt": (3, 300)}
-PARTNER = {
-    "type": "object",
-    "properties": {
-        "name": {"description": "De naam van de partner.", **_text(2, 200)},
-        "role": {"description": "De rol van de partner.", **_ref("partner_role")},
-    },
-    "required": ["name", "role"],
-    "additionalProperties": False,
-}
-SOURCE = {
-    "type": "object",
-    "properties": {
-        "title": {"description": "De titel van het artikel, het rapport of de website.", **_text(3, 300)},
-        "url": {"description": "Het webadres, als er een is.", **_url()},
-    },
-    "required": ["title"],
-    "additionalProperties": False,
-}
-_SUFFIXES = "|".join(suffix.lstrip(".") for suffix in IMAGE_SUFFIXES)
-OTHER_SHAPES = {
-    "started": {"type": "integer", "minimum": 1800, "maximum": 2100},
-    "stage": _ref("stage"),
-    "image": {"type": "string", "pattern": f"^images/[^/].*\\.({_SUFFIXES}|{_SUFFIXES.upper()})$"},
-    "featured": {"type": "boolean"},
-    "added": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
-}
+    item = _item(key.name)
+    schema = {"type": "array", "minItems": key.low or 1, "items": _or_empty(item) if key.name in OPTIONAL else item}
+    if key.name == "sources":
+        schema["contains"] = {"type": "object", "required": ["url"]}  # at least one source with a url
+    return schema

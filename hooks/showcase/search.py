@@ -17,6 +17,7 @@ import re
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from . import addresses
+from .catalogue import values_of
 from .model import Case
 from .taxonomy import Vocabulary
 from .views import FACET_NAMES
@@ -76,16 +78,17 @@ def plain_text(markdown_text: str) -> str:
 
 
 def case_record(case: Case, vocabulary: Vocabulary) -> Record:
-    labels = [vocabulary.label(facet, slug) for facet in addresses.SHOWCASE_FOLDERS for slug in getattr(case, facet)]
+    labels = [vocabulary.label(facet, slug) for facet in addresses.SHOWCASE_FOLDERS for slug in values_of(case, facet)
+              if slug in vocabulary.facets.get(facet, {})]
     parts = [case.title, case.summary, case.organisation or "", *(p.name for p in case.partners), *labels, plain_text(case.body)]
     return Record(addresses.case_url(case.slug), case.title, "\n".join(p for p in parts if p), CASE_KIND)
 
 
 def term_records(vocabulary: Vocabulary) -> list[Record]:
-    """The showcase page of every type, domain and region."""
+    """The showcase page of every type, domain, region, place, goal and target group."""
     records = []
     for facet in addresses.SHOWCASE_FOLDERS:
-        for term in vocabulary.terms(facet):
+        for term in vocabulary.terms(facet) if facet in vocabulary.facets else []:
             content = f"{term.label}\n{term.description}".strip()
             records.append(Record(addresses.term_url(facet, term.slug), term.label, content, FACET_NAMES[facet][0]))
     return records
@@ -174,7 +177,7 @@ class SearchIndex:
         work = (list(cases), vocabulary, list(pages))
         self._process = context.Process(target=_index_in_child, args=(child, work, str(self._folder / "bundle")),
                                         name="search-index", daemon=True)
-        self._process.start()
+        _start_importable(self._process)
         child.close()
 
     def write(self, folder: Path) -> None:
@@ -200,6 +203,27 @@ class SearchIndex:
             self._process.kill()
             self._process.join()
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+
+
+def _start_importable(process) -> None:
+    """Start a spawned process that can import this package.
+
+    A spawned child gets the parent's `sys.path` as it is at `start()`. MkDocs
+    puts the hook's folder there only while it imports the hook, so with
+    nothing but `pip install -r requirements.txt` (no `pip install -e .`) the
+    child could not import `showcase`: the folder is added for the start.
+    """
+    added = PACKAGE_PARENT not in sys.path
+    if added:
+        sys.path.insert(0, PACKAGE_PARENT)
+    try:
+        process.start()
+    finally:
+        if added:
+            sys.path.remove(PACKAGE_PARENT)
 
 
 def _index_in_child(connection, work: tuple, output: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,14 @@ def pager_window(number: int, total: int, around: int = 2) -> list[int | None]:
             window.append(None)
         window.append(page)
     return window
+
+
+def build_time() -> datetime.datetime:
+    """Now, or `SOURCE_DATE_EPOCH` when set, so a rebuild of one commit gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
 @dataclass
@@ -78,18 +87,24 @@ class Showcase:
     site_name: str = ""
     page_size: int = PAGE_SIZE
     catalogue: Catalogue | None = field(default=None, repr=False)
+    now: datetime.datetime = field(default_factory=lambda: build_time())
+
+    @property
+    def today(self) -> datetime.date:
+        return self.now.date()
 
     @classmethod
     def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE) -> "Showcase":
         """Read the vocabulary and every case; keep all problems for one report."""
-        today = today or datetime.date.today()
+        now = build_time() if today is None else datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc)
         try:
             vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
         except VocabularyError as error:
-            return cls(root, None, [], error.problems, base_url, site_name, page_size)
-        loaded = load_cases(root, vocabulary, today)
-        site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size)
+            return cls(root, None, [], error.problems, base_url, site_name, page_size, now=now)
+        loaded = load_cases(root, vocabulary, now.date())
+        site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
         site.catalogue = Catalogue(loaded.cases, vocabulary)
+        site.vocabulary = site.catalogue.vocabulary  # with the places and goals
         return site
 
     def report(self) -> str:
@@ -102,7 +117,7 @@ class Showcase:
     @cached_property
     def views(self) -> Views:
         """One set of views per build, so each case's card is made once."""
-        return Views(self.catalogue, self.pictures)
+        return Views(self.catalogue, self.pictures, self.today)
 
     def pages(self) -> list[GeneratedPage]:
         views = self.views
@@ -110,11 +125,11 @@ class Showcase:
         pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page)
         for facet in addresses.SHOWCASE_FOLDERS:
             pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet)))
-            for term in self.vocabulary.terms(facet):
+            for term in self.catalogue.vocabulary.terms(facet):
                 make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
                 pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make)
-        pages.append(GeneratedPage("woordenlijst.md", "Woordenlijst", "glossary.html", views.glossary()))
-        pages.append(GeneratedPage(overview.SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue)))
+        pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", views.glossary()))
+        pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue)))
         pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page()))
         return pages
 
@@ -155,7 +170,7 @@ class Showcase:
 
     def files(self) -> list[GeneratedFile]:
         files = [
-            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url)),
+            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, {image: p.thumbnail_url for image, p in self.pictures.items()})),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),

@@ -40,6 +40,14 @@ def _image(case: Case, picture: Picture | None, base_url: str, site_name: str) -
     return {"url": absolute(base_url, picture.url), "width": picture.width, "height": picture.height, "alt": case.image_alt}
 
 
+def _place(place) -> dict:
+    """A schema.org Place with its coordinates."""
+    return {"@type": "Place", "name": place.name,
+            "address": {"@type": "PostalAddress", "addressLocality": place.name, "addressRegion": place.province_name,
+                        "addressCountry": place.country},
+            "geo": {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}}
+
+
 def _organisation(name: str) -> dict:
     return {"@type": "Organization", "name": name}
 
@@ -53,11 +61,17 @@ def json_ld(case: Case, vocabulary: Vocabulary, url: str, image_url: str) -> dic
         "url": url,
         "mainEntityOfPage": url,
         "image": image_url,
-        "areaServed": [vocabulary.label("region", slug) for slug in case.region],
+        "areaServed": [_place(place) for place in case.place] or [vocabulary.label("region", slug) for slug in case.region],
         "keywords": [vocabulary.label(facet, slug) for facet in ("innovation_type", "domain") for slug in getattr(case, facet)],
     }
     if case.organisation:
+        # A schema.org Project is an Organization; the one that carries it
+        # is the organisation it belongs to.
         data["parentOrganization"] = _organisation(case.organisation)
+    if case.place:
+        data["location"] = [_place(place) for place in case.place]
+    if case.target_group:
+        data["audience"] = [{"@type": "Audience", "audienceType": vocabulary.label("target_group", slug)} for slug in case.target_group]
     funders = [_organisation(partner.name) for partner in case.partners if partner.role == FUNDER_ROLE]
     if funders:
         data["funder"] = funders

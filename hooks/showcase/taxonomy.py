@@ -9,7 +9,7 @@ from pathlib import Path
 from .frontmatter import parse_yaml, read_text
 from .model import Problem, Term
 
-FACETS = ("innovation_type", "domain", "region", "actor", "partner_role", "stage")
+FACETS = ("innovation_type", "domain", "region", "target_group", "actor", "partner_role", "stage")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -48,20 +48,16 @@ class Vocabulary:
             parent = self.facets["region"][parent].parent
         return chain
 
-    def descendants(self, region: str) -> list[str]:
-        """Every region below `region`, depth first."""
-        found = []
-        for child in self.facets["region"][region].children:
-            found.append(child)
-            found.extend(self.descendants(child))
-        return found
-
     def with_ancestors(self, regions: tuple[str, ...]) -> list[str]:
         """The regions and all regions above them, each once, in tree order."""
         wanted = set(regions)
         for region in regions:
             wanted.update(self.ancestors(region))
         return [slug for slug in self.facets["region"] if slug in wanted]
+
+    def with_facet(self, facet: str, terms: list[Term]) -> "Vocabulary":
+        """This vocabulary plus a facet made at build time (places, goals)."""
+        return Vocabulary({**self.facets, facet: {term.slug: term for term in terms}})
 
     def depth(self, region: str) -> int:
         return len(self.ancestors(region))

@@ -8,32 +8,22 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
-from urllib.parse import urlsplit
 
-from PIL import Image, UnidentifiedImageError
-
+from . import fields, places
 from .body import check_body, has_markup, render
+from .fields import BY_NAME, MAX_SLUG, NAMES, OPTIONAL, REQUIRED, THEME_KEYS
 from .frontmatter import Document, key_name
+from .images import check_image
 from .model import Case, Partner, Problem, Source
 from .suggest import did_you_mean
 from .taxonomy import SLUG, Vocabulary
+from .values import as_date, as_list, check_count, check_day, check_terms, check_text, check_url, describe, source_date
 
-MAX_SLUG = 80
-MAX_IMAGE_BYTES = 1024 * 1024
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 # Page addresses the site itself uses below /praktijkvoorbeelden/.
 RESERVED_SLUGS = frozenset({"index", "pagina"})
-REQUIRED = ("title", "summary", "innovation_type", "domain", "region", "added")
-OPTIONAL = (
-    "actors", "organisation", "partners", "started", "stage", "website",
-    "image", "image_alt", "sources", "featured",
-)
-KEYS = REQUIRED + OPTIONAL
-THEME_KEYS = ("tags", "status", "template", "hide")
 EMPHASIS = frozenset("*_#|~")
 
 
@@ -49,6 +39,7 @@ class Draft:
     root: Path
     vocabulary: Vocabulary
     today: datetime.date
+    gazetteer: places.Gazetteer | None = None
 
     @property
     def data(self) -> dict:
@@ -95,25 +86,13 @@ def drop_empty_optionals(data: dict) -> dict:
     return cleaned
 
 
-def _describe(value: Any) -> str:
-    """What a contributor wrote, in their terms rather than Python's."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"a date ({value.isoformat()})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of keys"
-    return f"{value!r}"
-
-
 def _as_list(value: Any) -> list:
-    return value if isinstance(value, list) else [value]
+    return as_list(value)
+
+
+def _limits(key: str) -> tuple[int, int | None]:
+    declared = BY_NAME[key]
+    return declared.low, declared.high
 
 
 # --- the file name and the keys -------------------------------------------
@@ -128,40 +107,41 @@ def check_slug(draft: Draft) -> Iterator[Problem]:
 
 def check_keys(draft: Draft) -> Iterator[Problem]:
     for key in draft.data:
-        if key in KEYS:
+        if key in NAMES:
             continue
         if key in THEME_KEYS:
             yield draft.problem(key, "is reserved by the site's theme and not used by cases; remove it")
         else:
-            yield draft.problem(key, f"is not a known key{did_you_mean(key, list(KEYS))}; allowed keys are {', '.join(KEYS)}")
+            yield draft.problem(key, f"is not a known key{did_you_mean(key, list(NAMES))}; allowed keys are {', '.join(NAMES)}")
     for key in REQUIRED:
         if key not in draft.data:
             yield Problem(draft.rel, draft.document.line(), key, "is missing; every case needs " + ", ".join(REQUIRED))
+    for declared in fields.KEYS:
+        other = declared.required_unless
+        if other and declared.name not in draft.data and other not in draft.data:
+            yield Problem(draft.rel, draft.document.line(), declared.name, f"is missing; give {other} (from which {declared.name} is derived) or {declared.name}")
 
 
 # --- text ------------------------------------------------------------------
 
-def _check_text(draft: Draft, key: str, low: int = 1, high: int = 300, *path: Any) -> Iterator[Problem]:
-    value = draft.data.get(key)
-    for part in path:
-        value = value[part]
-    if not isinstance(value, str):
-        yield draft.problem(key, f"must be text, not {_describe(value)}; put it in quotes if needed", *path)
-    elif not value.strip():
-        yield draft.problem(key, f"is empty; write {low} to {high} characters", *path)
-    elif not (low <= len(value.strip()) <= high):
-        yield draft.problem(key, f"has {len(value.strip())} characters; allowed is {low} to {high}", *path)
+def _check_text(draft: Draft, key: str) -> Iterator[Problem]:
+    yield from check_text(draft, key, *_limits(key))
+
+
+def _check_item_text(draft: Draft, key: str, index: int, name: str) -> Iterator[Problem]:
+    item = next(item for item in fields.ITEMS_OF[key] if item.name == name)
+    yield from check_text(draft, key, item.low, item.high, index, name)
 
 
 def check_title(draft: Draft) -> Iterator[Problem]:
     if draft.has("title"):
-        yield from _check_text(draft, "title", 3, 120)
+        yield from _check_text(draft, "title")
 
 
 def check_summary(draft: Draft) -> Iterator[Problem]:
     if not draft.has("summary"):
         return
-    problems = list(_check_text(draft, "summary", 20, 300))
+    problems = list(_check_text(draft, "summary"))
     yield from problems
     if not problems and not _is_plain_text(draft.data["summary"]):
         yield draft.problem("summary", "contains Markdown or HTML; the summary is plain text (no *, _, [links](...), `code` or <tags>)")
@@ -178,55 +158,107 @@ def _is_plain_text(text: str) -> bool:
 
 def check_organisation(draft: Draft) -> Iterator[Problem]:
     if draft.has("organisation"):
-        yield from _check_text(draft, "organisation", 2, 200)
+        yield from _check_text(draft, "organisation")
 
 
 def check_image_alt(draft: Draft) -> Iterator[Problem]:
     if draft.has("image_alt"):
-        yield from _check_text(draft, "image_alt", 3, 300)
+        yield from _check_text(draft, "image_alt")
     if draft.has("image") and not draft.has("image_alt"):
         yield draft.problem("image", "needs image_alt: a short text that says what the image shows")
 
 
 # --- vocabulary ------------------------------------------------------------
 
-def _check_terms(draft: Draft, key: str, facet: str, low: int, high: int | None) -> Iterator[Problem]:
-    if not draft.has(key):
+def _check_terms(draft: Draft, key: str) -> Iterator[Problem]:
+    if draft.has(key):
+        yield from check_terms(draft, key, draft.vocabulary.slugs(BY_NAME[key].facet), *_limits(key))
+
+
+def check_innovation_type(draft: Draft) -> Iterator[Problem]:
+    yield from _check_terms(draft, "innovation_type")
+
+
+def check_domain(draft: Draft) -> Iterator[Problem]:
+    yield from _check_terms(draft, "domain")
+
+
+def check_region(draft: Draft) -> Iterator[Problem]:
+    yield from _check_terms(draft, "region")
+
+
+def check_actors(draft: Draft) -> Iterator[Problem]:
+    yield from _check_terms(draft, "actors")
+
+
+def check_target_group(draft: Draft) -> Iterator[Problem]:
+    yield from _check_terms(draft, "target_group")
+
+
+def check_sdg(draft: Draft) -> Iterator[Problem]:
+    if not draft.has("sdg"):
         return
-    values = _as_list(draft.data[key])
-    allowed = draft.vocabulary.slugs(facet)
-    limit = f"{low} to {high}" if high else f"at least {low}"
-    if not values:
-        yield draft.problem(key, f"is empty; choose {limit} of: {', '.join(allowed)}")
-    elif not (low <= len(values) <= (high or len(values))):
-        yield draft.problem(key, f"has {len(values)} values; allowed is {limit}")
+    values = _as_list(draft.data["sdg"])
+    allowed = f"numbers from 1 to {fields.SDG_COUNT}"
+    yield from check_count(draft, "sdg", values, *_limits("sdg"), allowed)
     seen = set()
     for index, value in enumerate(values):
-        where = (index,)
-        if not isinstance(value, str):
-            yield draft.problem(key, f"must be a value from the vocabulary, not {_describe(value)}; allowed: {', '.join(allowed)}", *where)
-        elif value not in allowed:
-            yield draft.problem(key, f"{value!r} is not in the vocabulary{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}", *where)
+        if isinstance(value, bool) or not isinstance(value, int):
+            yield draft.problem("sdg", f"must be the number of a Sustainable Development Goal, not {describe(value)}; allowed: {allowed}", index)
+        elif not 1 <= value <= fields.SDG_COUNT:
+            yield draft.problem("sdg", f"{value} is not a Sustainable Development Goal; allowed: {allowed}", index)
         elif value in seen:
-            yield draft.problem(key, f"{value!r} is listed twice", *where)
+            yield draft.problem("sdg", f"{value} is listed twice", index)
         else:
             seen.add(value)
 
 
-def check_innovation_type(draft: Draft) -> Iterator[Problem]:
-    yield from _check_terms(draft, "innovation_type", "innovation_type", 1, 3)
+# --- places ----------------------------------------------------------------
+
+def _found_places(draft: Draft) -> list:
+    """The gazetteer's places for every name the case writes (None where a name is not found)."""
+    if not draft.has("place"):
+        return []
+    gazetteer = draft.gazetteer or places.load()
+    return [gazetteer.find(name).place if isinstance(name, str) else None for name in _as_list(draft.data["place"])]
 
 
-def check_domain(draft: Draft) -> Iterator[Problem]:
-    yield from _check_terms(draft, "domain", "domain", 1, 4)
+def check_place(draft: Draft) -> Iterator[Problem]:
+    if not draft.has("place"):
+        return
+    names = _as_list(draft.data["place"])
+    yield from check_count(draft, "place", names, *_limits("place"), "a town or municipality in Flanders, Brussels or the Netherlands")
+    gazetteer = draft.gazetteer or places.load()
+    seen = set()
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            yield draft.problem("place", f"must be the name of a town or municipality, such as 'Gent', not {describe(name)}", index)
+            continue
+        match = gazetteer.find(name)
+        if match.place is not None:
+            if match.place.slug in seen:
+                yield draft.problem("place", f"{name!r} is listed twice", index)
+            seen.add(match.place.slug)
+        elif match.candidates:
+            options = " or ".join(repr(place.qualified()) for place in match.candidates)
+            yield draft.problem("place", f"{name!r} is the name of more than one place; write {options}", index)
+        else:
+            hint = " or ".join(repr(place.name) + f" ({place.province_name})" for place in match.suggestions)
+            suggestion = f"; did you mean {hint}?" if hint else ""
+            yield draft.problem("place", f"{name!r} is not in the gazetteer{suggestion}; a place is a town, village or municipality of Flanders, Brussels or the Netherlands, written with its Dutch name", index)
 
 
-def check_region(draft: Draft) -> Iterator[Problem]:
-    yield from _check_terms(draft, "region", "region", 1, None)
-
-
-def check_actors(draft: Draft) -> Iterator[Problem]:
-    yield from _check_terms(draft, "actors", "actor", 1, None)
+def check_region_fits_places(draft: Draft) -> Iterator[Problem]:
+    """A region that is neither a place's province nor above it contradicts the places."""
+    found = [place for place in _found_places(draft) if place is not None]
+    if not found or not draft.has("region"):
+        return
+    regions = [value for value in _as_list(draft.data["region"]) if isinstance(value, str) and value in draft.vocabulary.facets["region"]]
+    covered = {region for place in found for region in [place.province, *draft.vocabulary.ancestors(place.province)]}
+    for index, region in enumerate(regions):
+        if region not in covered:
+            where = ", ".join(place.describe() for place in found)
+            yield draft.problem("region", f"{region!r} contradicts the places of this case ({where}); leave region out to derive it from place, or correct it", index)
 
 
 def check_stage(draft: Draft) -> Iterator[Problem]:
@@ -235,171 +267,95 @@ def check_stage(draft: Draft) -> Iterator[Problem]:
     allowed = draft.vocabulary.slugs("stage")
     value = draft.data["stage"]
     if not isinstance(value, str) or value not in allowed:
-        yield draft.problem("stage", f"{_describe(value)} is not a stage{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}")
+        yield draft.problem("stage", f"{describe(value)} is not a stage{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}")
 
 
 # --- structured lists ------------------------------------------------------
 
-def _check_items(draft: Draft, key: str, fields: dict[str, bool]) -> Iterator[Problem]:
-    """A list of groups of keys; `fields` maps each key to whether it is required."""
+def _check_items(draft: Draft, key: str) -> Iterator[Problem]:
+    """A list of groups of keys, as `fields.ITEMS_OF` declares them."""
+    declared = fields.ITEMS_OF[key]
     value = draft.data[key]
-    shape = ", ".join(f"{name}" if required else f"{name} (optional)" for name, required in fields.items())
+    shape = ", ".join(f"{item.name}" if item.required else f"{item.name} (optional)" for item in declared)
     if not isinstance(value, list) or not value:
-        yield draft.problem(key, f"must be a list of items with {shape}, not {_describe(value)}")
+        yield draft.problem(key, f"must be a list of items with {shape}, not {describe(value)}")
         return
+    names = [item.name for item in declared]
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            yield draft.problem(key, f"each item needs {shape}; this one is {_describe(item)}", index)
+            yield draft.problem(key, f"each item needs {shape}; this one is {describe(item)}", index)
             continue
         for name in item:
-            if name not in fields:
-                yield draft.problem(key, f"{name!r} is not known here{did_you_mean(name, list(fields))}; an item has {shape}", index, name)
-        for name, required in fields.items():
-            if required and name not in item:
-                yield draft.problem(key, f"is missing {name!r}; an item has {shape}", index)
+            if name not in names:
+                yield draft.problem(key, f"{name!r} is not known here{did_you_mean(name, names)}; an item has {shape}", index, name)
+        for field in declared:
+            if field.required and field.name not in item:
+                yield draft.problem(key, f"is missing {field.name!r}; an item has {shape}", index)
 
 
 def check_partners(draft: Draft) -> Iterator[Problem]:
     if not draft.has("partners"):
         return
-    problems = list(_check_items(draft, "partners", {"name": True, "role": True}))
+    problems = list(_check_items(draft, "partners"))
     yield from problems
     if problems:
         return
     roles = draft.vocabulary.slugs("partner_role")
     for index, partner in enumerate(draft.data["partners"]):
-        yield from _check_text(draft, "partners", 2, 200, index, "name")
+        yield from _check_item_text(draft, "partners", index, "name")
         role = partner["role"]
         if not isinstance(role, str) or role not in roles:
-            yield draft.problem("partners", f"{_describe(role)} is not a partner role{did_you_mean(role, roles)}; allowed: {', '.join(roles)}", index, "role")
+            yield draft.problem("partners", f"{describe(role)} is not a partner role{did_you_mean(role, roles)}; allowed: {', '.join(roles)}", index, "role")
 
 
 def check_sources(draft: Draft) -> Iterator[Problem]:
     if not draft.has("sources"):
         return
-    problems = list(_check_items(draft, "sources", {"title": True, "url": False}))
+    problems = list(_check_items(draft, "sources"))
     yield from problems
     if problems:
         return
     for index, source in enumerate(draft.data["sources"]):
-        yield from _check_text(draft, "sources", 3, 300, index, "title")
+        yield from _check_item_text(draft, "sources", index, "title")
         if "url" in source:
-            yield from _check_url(draft, "sources", source["url"], index, "url")
+            yield from check_url(draft, "sources", source["url"], index, "url")
+        if "date" in source and source_date(source["date"]) is None:
+            yield draft.problem("sources", f"date {describe(source['date'])} is not a publication date; write YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-06", index, "date")
+    if not any(isinstance(source, dict) and source.get("url") for source in draft.data["sources"]):
+        yield draft.problem("sources", "has no source with a url; at least one source needs the web address where readers can check the facts")
 
 
-# --- URLs, numbers, dates, files -------------------------------------------
-
-def _check_url(draft: Draft, key: str, value: Any, *path: Any) -> Iterator[Problem]:
-    allowed = "a full web address starting with http:// or https://"
-    if not isinstance(value, str):
-        yield draft.problem(key, f"must be {allowed}, not {_describe(value)}", *path)
-        return
-    try:
-        parts = urlsplit(value) if value == value.strip() else None
-        hostname = parts.hostname if parts else None
-    except ValueError:  # such as "https://[example.org": an unclosed IPv6 host
-        parts = hostname = None
-    if (
-        parts is None
-        or parts.scheme not in ("http", "https")
-        or not hostname
-        or any(ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in value)
-        or len(value) > 2000
-    ):
-        yield draft.problem(key, f"{value[:80]!r} is not allowed; use {allowed}", *path)
-
+# --- URLs, numbers, dates, flags -------------------------------------------
 
 def check_website(draft: Draft) -> Iterator[Problem]:
     if draft.has("website"):
-        yield from _check_url(draft, "website", draft.data["website"])
+        yield from check_url(draft, "website", draft.data["website"])
 
 
 def check_started(draft: Draft) -> Iterator[Problem]:
     if not draft.has("started"):
         return
     value = draft.data["started"]
-    latest = draft.today.year + 1
+    latest = fields.latest_start_year(draft.today)
     if isinstance(value, bool) or not isinstance(value, int):
-        yield draft.problem("started", f"must be a year such as 2016, not {_describe(value)}")
-    elif not 1800 <= value <= latest:
-        yield draft.problem("started", f"{value} is out of range; allowed is a year from 1800 to {latest}")
+        yield draft.problem("started", f"must be a year such as 2016, not {describe(value)}")
+    elif not fields.FIRST_YEAR <= value <= latest:
+        yield draft.problem("started", f"{value} is out of range; allowed is a year from {fields.FIRST_YEAR} to {latest}")
 
 
 def check_added(draft: Draft) -> Iterator[Problem]:
-    if not draft.has("added"):
-        return
-    value = _as_date(draft.data["added"])
-    if value is None:
-        yield draft.problem("added", f"must be a date written as YYYY-MM-DD, such as {draft.today.isoformat()}, not {_describe(draft.data['added'])}")
-    elif value > draft.today:
-        yield draft.problem("added", f"{value.isoformat()} is in the future; use the date the case was added, at the latest today ({draft.today.isoformat()})")
+    if draft.has("added"):
+        yield from check_day(draft, "added", "the date the case was added")
 
 
-def _as_date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+def check_checked(draft: Draft) -> Iterator[Problem]:
+    if draft.has("checked"):
+        yield from check_day(draft, "checked", "the date the facts were last checked against the sources")
 
 
 def check_featured(draft: Draft) -> Iterator[Problem]:
     if draft.has("featured") and not isinstance(draft.data["featured"], bool):
-        yield draft.problem("featured", f"must be true or false, not {_describe(draft.data['featured'])}")
-
-
-def check_image(draft: Draft) -> Iterator[Problem]:
-    if not draft.has("image"):
-        return
-    value = draft.data["image"]
-    allowed = "a path such as images/naam.jpg to a file in cases/images/"
-    if not isinstance(value, str) or not value.strip():
-        yield draft.problem("image", f"must be {allowed}, not {_describe(value)}")
-        return
-    images = (draft.root / "cases" / "images").resolve()
-    relative = Path(value)
-    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != ("images",) or len(relative.parts) < 2:
-        yield draft.problem("image", f"{value!r} is outside cases/images/; use {allowed}")
-        return
-    target = draft.root / "cases" / relative
-    if target.suffix.lower() not in IMAGE_SUFFIXES:
-        yield draft.problem("image", f"{value!r} is not a supported image; use {', '.join(IMAGE_SUFFIXES)}")
-    elif _passes_symlink(draft.root / "cases", relative):
-        yield draft.problem("image", f"{value!r} is a symbolic link; put the image file itself in cases/images/")
-    elif not target.is_file():
-        yield draft.problem("image", f"{value!r} does not exist; add the file to cases/images/ or fix the name")
-    elif images not in target.resolve().parents:
-        yield draft.problem("image", f"{value!r} is outside cases/images/; use {allowed}")
-    elif target.stat().st_size > MAX_IMAGE_BYTES:
-        yield draft.problem("image", f"{value!r} is {target.stat().st_size // 1024} kB; an image may be at most 1024 kB (1 MB)")
-    elif (error := _unreadable_image(target)) is not None:
-        yield draft.problem("image", f"{value!r} is not a readable image ({error}); save it again as JPEG, PNG or WebP")
-
-
-def _unreadable_image(path: Path) -> str | None:
-    """Why Pillow cannot read the file as an image, or None if it can."""
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except UnidentifiedImageError:
-        return "not a format Pillow knows"
-    except Exception as error:  # Pillow raises many kinds for damaged files
-        return str(error) or type(error).__name__
-    return None
-
-
-def _passes_symlink(base: Path, relative: Path) -> bool:
-    path = base
-    for part in relative.parts:
-        path = path / part
-        if path.is_symlink():
-            return True
-    return False
+        yield draft.problem("featured", f"must be true or false, not {describe(draft.data['featured'])}")
 
 
 def check_story(draft: Draft) -> Iterator[Problem]:
@@ -408,9 +364,10 @@ def check_story(draft: Draft) -> Iterator[Problem]:
 
 RULES: list[Rule] = [
     check_slug, check_keys, check_title, check_summary, check_innovation_type,
-    check_domain, check_region, check_actors, check_organisation, check_partners,
-    check_started, check_stage, check_website, check_image, check_image_alt,
-    check_sources, check_featured, check_added, check_story,
+    check_domain, check_region, check_place, check_region_fits_places, check_target_group,
+    check_sdg, check_actors, check_organisation, check_partners, check_started, check_stage,
+    check_website, check_image, check_image_alt, check_sources, check_featured, check_added,
+    check_checked, check_story,
 ]
 
 
@@ -422,8 +379,16 @@ def validate(draft: Draft) -> tuple[Case | None, list[Problem]]:
     return to_case(draft), []
 
 
+def derived_regions(found: list, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The provinces of the places, each once, in the taxonomy's order."""
+    provinces = {place.province for place in found}
+    return tuple(slug for slug in vocabulary.slugs("region") if slug in provinces)
+
+
 def to_case(draft: Draft) -> Case:
     data = draft.data
+    found = tuple(_found_places(draft))
+    region = tuple(_as_list(data["region"])) if "region" in data else derived_regions(list(found), draft.vocabulary)
     return Case(
         slug=draft.slug,
         path=draft.rel,
@@ -431,9 +396,13 @@ def to_case(draft: Draft) -> Case:
         summary=" ".join(data["summary"].split()),
         innovation_type=tuple(_as_list(data["innovation_type"])),
         domain=tuple(_as_list(data["domain"])),
-        region=tuple(_as_list(data["region"])),
-        added=_as_date(data["added"]),
+        region=region,
+        added=as_date(data["added"]),
         body=draft.body,
+        checked=as_date(data["checked"]) if "checked" in data else None,
+        place=found,
+        target_group=tuple(_as_list(data.get("target_group", []))),
+        sdg=tuple(_as_list(data.get("sdg", []))),
         actors=tuple(_as_list(data.get("actors", []))),
         organisation=data.get("organisation"),
         partners=tuple(Partner(p["name"].strip(), p["role"]) for p in data.get("partners", [])),
@@ -442,7 +411,6 @@ def to_case(draft: Draft) -> Case:
         website=data.get("website"),
         image=data.get("image"),
         image_alt=data.get("image_alt"),
-        sources=tuple(Source(s["title"].strip(), s.get("url")) for s in data.get("sources", [])),
+        sources=tuple(Source(s["title"].strip(), s.get("url"), source_date(s["date"]) if "date" in s else None) for s in data.get("sources", [])),
         featured=data.get("featured", False),
-        present_keys=frozenset(data),
     )

@@ -6,36 +6,49 @@ vocabulary themselves. A card is the same everywhere a case is listed.
 
 from __future__ import annotations
 
+import datetime
+
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
+from .fields import FACETS
+from .goals import BY_NUMBER
 from .model import Case
 from .thumbnails import THUMBNAIL_SIZE, Picture
 
-FACET_NAMES = {
-    "innovation_type": ("Innovatietype", "Innovatietypes"),
-    "domain": ("Domein", "Domeinen"),
-    "region": ("Regio", "Regio's"),
-    "actor": ("Actor", "Actoren"),
-    "stage": ("Fase", "Fases"),
-    "partner_role": ("Partnerrol", "Partnerrollen"),
-}
+FACET_NAMES = {facet.name: (facet.singular, facet.plural) for facet in FACETS} | {"partner_role": ("Partnerrol", "Partnerrollen")}
 
 # Where a contributor writes each facet's values in a case's front matter.
-CASE_KEYS = {
-    "innovation_type": "innovation_type",
-    "domain": "domain",
-    "region": "region",
-    "actor": "actors",
-    "partner_role": "partners → role",
-    "stage": "stage",
-}
+CASE_KEYS = {facet.name: facet.key for facet in FACETS} | {"partner_role": "partners → role"}
+
+# Facets shown as labelled links on a case page, in this order.
+CASE_PAGE_FACETS = ("innovation_type", "domain", "target_group", "sdg", "region", "place")
+STALE_AFTER_DAYS = 730  # facts checked longer ago than two years are flagged
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(day: datetime.date) -> str:
+    """1 december 2026."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def source_date_text(value: str | None) -> str | None:
+    """'2023' stays, '2023-06' becomes 'juni 2023', a full date '12 juni 2023'."""
+    if not value:
+        return None
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return dutch_date(datetime.date(*parts))
 
 
 class Views:
-    def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None):
+    def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None, today: datetime.date | None = None):
         self.catalogue = catalogue
         self.pictures = pictures or {}
         self.vocabulary = catalogue.vocabulary
+        self.today = today or datetime.date.today()
         self._cards: dict[str, dict] = {}
 
     # --- building blocks ---------------------------------------------------
@@ -45,6 +58,9 @@ class Views:
         link = {"slug": slug, "label": term.label}
         if facet in addresses.SHOWCASE_FOLDERS:
             link["url"] = addresses.term_url(facet, slug)
+        if facet == "sdg":
+            link["icon"] = BY_NUMBER[int(slug)].icon
+            link["short"] = f"SDG {slug}"
         return link
 
     def card(self, case: Case) -> dict:
@@ -61,6 +77,8 @@ class Views:
                 "types": [self.term_link("innovation_type", s) for s in case.innovation_type],
                 "domains": [self.term_link("domain", s) for s in case.domain],
                 "regions": [self.term_link("region", s) for s in case.region],
+                "places": [self.term_link("place", place.slug) for place in case.place],
+                "goals": [self.term_link("sdg", str(n)) for n in case.sdg],
                 "image": self._image(case),
             }
         return self._cards[case.slug]
@@ -91,10 +109,11 @@ class Views:
             "kind": "case",
             "card": self.card(case),
             "facets": [
-                {"name": FACET_NAMES[facet][0] if len(values_of(case, facet)) == 1 else FACET_NAMES[facet][1],
+                {"key": facet, "name": FACET_NAMES[facet][0] if len(values_of(case, facet)) == 1 else FACET_NAMES[facet][1],
                  "terms": [self.term_link(facet, slug) for slug in values_of(case, facet)]}
-                for facet in ("innovation_type", "domain", "region")
+                for facet in CASE_PAGE_FACETS if values_of(case, facet)
             ],
+            "freshness": self.freshness(case),
             "actors": [self.term_link("actor", slug) for slug in case.actors],
             "organisation": case.organisation,
             "partners": [{"name": p.name, "role": self.vocabulary.label("partner_role", p.role)} for p in case.partners],
@@ -102,14 +121,26 @@ class Views:
             "stage": self.term_link("stage", case.stage),
             "website": case.website,
             "image": self._image(case),
-            "sources": [{"title": s.title, "url": s.url} for s in case.sources],
+            "sources": [{"title": s.title, "url": s.url, "date": s.date, "date_text": source_date_text(s.date)} for s in case.sources],
             "related": [self.card(other) for other in self.catalogue.related(case)],
             "catalogue_url": addresses.CATALOGUE,
         }
 
+    def freshness(self, case: Case) -> dict:
+        """When the facts were checked, and whether that is more than two years ago."""
+        checked = case.checked_on
+        return {"date": checked.isoformat(), "text": dutch_date(checked),
+                "stale": (self.today - checked).days > STALE_AFTER_DAYS}
+
     def term_page(self, facet: str, slug: str, cases: list[Case], pager: dict) -> dict:
         term = self.vocabulary.term(facet, slug)
-        parents = self.vocabulary.ancestors(slug) if facet == "region" else []
+        if facet == "region":
+            parents = [self.term_link("region", p) for p in reversed(self.vocabulary.ancestors(slug))]
+        elif facet == "place":
+            province = term.parent
+            parents = [self.term_link("region", p) for p in [*reversed(self.vocabulary.ancestors(province)), province]]
+        else:
+            parents = []
         return {
             "kind": "term",
             "facet": FACET_NAMES[facet][0],
@@ -119,11 +150,20 @@ class Views:
             "description": term.description,
             "count": self.catalogue.count(facet, slug),
             "cards": [self.card(case) for case in cases],
-            "parents": [self.term_link(facet, p) for p in reversed(parents)],
-            "children": [{**self.term_link(facet, c), "count": self.catalogue.count(facet, c)} for c in term.children],
+            "parents": parents,
+            "children": self._children(facet, slug),
             "filter_url": addresses.catalogue_filter_url(facet, slug),
             "pager": pager,
         }
+
+    def _children(self, facet: str, slug: str) -> list[dict]:
+        """Below a region: its regions, and for a province the places with cases."""
+        if facet != "region":
+            return []
+        term = self.vocabulary.term(facet, slug)
+        children = [{**self.term_link(facet, c), "count": self.catalogue.count(facet, c)} for c in term.children]
+        places = [p for p in self.vocabulary.terms("place") if p.parent == slug]
+        return children + [{**self.term_link("place", p.slug), "count": self.catalogue.count("place", p.slug)} for p in places]
 
     def facet_index(self, facet: str) -> dict:
         return {"kind": "facet", "facet": FACET_NAMES[facet][1], "terms": self.facet_summary(facet)}
@@ -178,6 +218,6 @@ class Views:
                  "terms": [{"slug": t.slug, "label": t.label, "description": t.description,
                             "depth": self.vocabulary.depth(t.slug) if facet == "region" else 0}
                            for t in self.vocabulary.terms(facet)]}
-                for facet in self.vocabulary.facets
+                for facet in self.vocabulary.facets if facet != "place"
             ],
         }

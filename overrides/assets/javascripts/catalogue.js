@@ -4,8 +4,10 @@
  * Progressive enhancement: the page already lists every case as links (paged)
  * without this script. Here the form is revealed and the list is redrawn from
  * the catalogue's data file. State lives in the query string with the
- * parameters of shared/CASE-FORMAT.md (type, domein, regio, actor, fase, q,
- * sorteer), so a selection can be bookmarked; back and forward restore it.
+ * parameters of shared/CASE-FORMAT.md (the facets' parameters, which the data
+ * file lists in `fields`, and q, sorteer), so a selection can be bookmarked;
+ * back and forward restore it. Parameters of others (utm_source, ...) and the
+ * fragment are kept as they are.
  *
  * Material's instant navigation swaps pages without reloading: setup runs on
  * every `document$` emission and is idempotent per catalogue element.
@@ -13,8 +15,9 @@
 (function () {
   "use strict";
 
-  var FACETS = ["type", "domein", "regio", "actor", "fase"];
+  var FACETS = [];  // the facets' URL parameters, from the data file's `fields`
   var SORTS = ["nieuw", "az"];
+  var OWN = { q: true, sorteer: true };
   var PAGE = 48;
   var cache = {};
 
@@ -43,20 +46,38 @@
 
   /* ---- state <-> URL ---------------------------------------------------- */
 
+  function has(map, key) {
+    return Object.prototype.hasOwnProperty.call(map, key);
+  }
+
+  // A repeated parameter (?domein=a&domein=b, what a plain form sends) counts
+  // like commas; values the catalogue does not know are set aside, named in
+  // `unknown`, and leave the rest of the selection as it is.
   function readState(search, known) {
     var params = new URLSearchParams(search);
-    var state = { facets: {}, q: (params.get("q") || "").trim(), sort: "nieuw" };
+    var state = { facets: {}, unknown: [], q: (params.get("q") || "").trim(), sort: "nieuw", other: [] };
     FACETS.forEach(function (facet) {
-      var raw = params.get(facet) || "";
-      state.facets[facet] = raw.split(",").map(function (v) { return v.trim(); })
-        .filter(function (v) { return known[facet] && known[facet][v]; });
+      params.getAll(facet).join(",").split(",").map(function (v) { return v.trim(); }).filter(Boolean).forEach(function (value) {
+        var list = state.facets[facet] || (state.facets[facet] = []);
+        if (has(known[facet], value)) {
+          if (list.indexOf(value) < 0) list.push(value);
+        } else {
+          state.unknown.push(facet + "=" + value);
+        }
+      });
+      state.facets[facet] = state.facets[facet] || [];
     });
     if (SORTS.indexOf(params.get("sorteer")) >= 0) state.sort = params.get("sorteer");
+    params.forEach(function (value, name) {
+      if (!has(OWN, name) && FACETS.indexOf(name) < 0) state.other.push([name, value]);
+    });
     return state;
   }
 
   function toQuery(state) {
-    var parts = [];
+    var parts = (state.other || []).map(function (pair) {
+      return encodeURIComponent(pair[0]) + "=" + encodeURIComponent(pair[1]);
+    });
     FACETS.forEach(function (facet) {
       if (state.facets[facet].length) parts.push(facet + "=" + state.facets[facet].map(encodeURIComponent).join(","));
     });
@@ -70,10 +91,11 @@
   // Records are [slug, title, [positions per facet], thumbnail?]; regions
   // are widened here to the regions above them, so filters are set look-ups.
   function prepare(data) {
+    FACETS = data.fields.slice();
     var known = {};
     var labels = {};
     FACETS.forEach(function (facet) {
-      known[facet] = {};
+      known[facet] = Object.create(null);
       data.facets[facet].forEach(function (term) {
         known[facet][term.slug] = term;
         labels[facet + ":" + term.slug] = term.label;
@@ -87,7 +109,7 @@
         item.written[facet] = slugs;
         var widened = {};
         slugs.forEach(function (slug) {
-          for (var term = known[facet][slug]; term; term = term.parent ? known[facet][term.parent] : null) widened[term.slug] = true;
+          for (var term = known[facet][slug]; term; term = term.parent && has(known[facet], term.parent) ? known[facet][term.parent] : null) widened[term.slug] = true;
         });
         item.sets[facet] = widened;
         item.filters[facet] = Object.keys(widened);
@@ -122,7 +144,7 @@
           var item = data.cases[index];
           item.summary = record[0];
           item.organisation = record[1];
-          var labels = ["type", "domein", "regio"].map(function (facet) {
+          var labels = ["type", "domein", "regio", "plaats", "doelgroep"].filter(function (facet) { return item.written[facet]; }).map(function (facet) {
             return item.written[facet].map(function (slug) { return data.labels[facet + ":" + slug]; }).join(" ");
           });
           item.haystack = words([item.title, record[1], record[0], record[2]].concat(labels).join(" ")).join(" ");
@@ -138,8 +160,9 @@
   // A term may sit inside a word: Dutch glues words together, and
   // "cooperatie" should find "zonnecooperatie".
   function matchesText(item, terms) {
+    var haystack = item.haystack === null ? words(item.title).join(" ") : item.haystack;
     return terms.every(function (term) {
-      return item.haystack.indexOf(term) >= 0;
+      return haystack.indexOf(term) >= 0;
     });
   }
 
@@ -158,7 +181,7 @@
         failed = FACETS[f];
       }
     }
-    if (terms.length && (item.haystack === null || !matchesText(item, terms))) {
+    if (terms.length && !matchesText(item, terms)) {
       if (failed) return null;
       failed = "q";
     }
@@ -207,12 +230,17 @@
     var organisation = node.querySelector(".si-card__organisation");
     if (item.organisation) organisation.textContent = item.organisation;
     else organisation.remove();
+    var place = node.querySelector(".si-card__place");
+    var places = (item.written.plaats || []).map(function (slug) { return labels["plaats:" + slug]; });
+    if (places.length) place.textContent = places.join(", ");
+    else place.remove();
     var chips = node.querySelector(".si-chips");
-    [["type", ".si-chip--type"], ["domein", ".si-chip--domain"], ["regio", ".si-chip--region"]].forEach(function (kind) {
+    [["type", ".si-chip--type"], ["domein", ".si-chip--domain"], ["regio", ".si-chip--region"], ["sdg", ".si-chip--goal"]].forEach(function (kind) {
       var model = chips.querySelector(kind[1]);
-      item.written[kind[0]].forEach(function (slug) {
+      (item.written[kind[0]] || []).forEach(function (slug) {
         var chip = model.cloneNode(false);
-        chip.textContent = labels[kind[0] + ":" + slug];
+        chip.textContent = kind[0] === "sdg" ? "SDG " + slug : labels[kind[0] + ":" + slug];
+        if (kind[0] === "sdg") chip.title = labels["sdg:" + slug];
         chips.appendChild(chip);
       });
       model.remove();
@@ -251,6 +279,12 @@
     status.textContent = result.hits.length === total
       ? plural(total)
       : plural(result.hits.length) + " van de " + total;
+    var notice = root.querySelector("[data-si-notice]");
+    var notes = [];
+    if (state.unknown && state.unknown.length) notes.push("Onbekende filter genegeerd: " + state.unknown.join(", ") + ".");
+    if (data.textFailed && state.q) notes.push("De samenvattingen konden niet geladen worden; er is alleen in de titels gezocht.");
+    notice.textContent = notes.join(" ");
+    notice.hidden = !notes.length;
     root.querySelector("[data-si-empty]").hidden = result.hits.length > 0;
     // Words that only occur in a story are found by the site search.
     root.querySelector("[data-si-fulltext]").hidden = !state.q;
@@ -282,7 +316,7 @@
   }
 
   function formState(root) {
-    var state = { facets: {}, q: root.querySelector("[data-si-query]").value.trim(), sort: root.querySelector("[data-si-sort]").value };
+    var state = { facets: {}, unknown: [], other: [], q: root.querySelector("[data-si-query]").value.trim(), sort: root.querySelector("[data-si-sort]").value };
     FACETS.forEach(function (facet) {
       state.facets[facet] = Array.prototype.map.call(
         root.querySelectorAll('[data-si-facet="' + facet + '"] input:checked'), function (input) { return input.value; });
@@ -300,23 +334,26 @@
       var shown = PAGE;
       var typing = null;
       var state = readState(location.search, data.known);
-      if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state));
+      if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state) + location.hash);
 
+      // If the summaries cannot load, the catalogue searches the titles and says so.
       function draw() {
-        if (state.q && !data.textReady) {
+        if (state.q && !data.textReady && !data.textFailed) {
           root.querySelector("[data-si-status]").textContent = "Zoeken…";
-          loadText(data, root.dataset.siText).then(draw);
+          loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
           return;
         }
         render(root, data, state, shown);
       }
 
       function update(push) {
+        var other = state.other;
         state = formState(root);
+        state.other = other;
         shown = PAGE;
         var query = toQuery(state);
         if (query !== location.search) {
-          history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query);
+          history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query + location.hash);
         }
         draw();
       }
@@ -346,6 +383,10 @@
       loadText(data, root.dataset.siText).then(function () {
         draw();
         root.dataset.siReady = "true";
+      }, function () {
+        data.textFailed = true;
+        draw();
+        root.dataset.siReady = "true";
       });
 
       var form = root.querySelector("[data-si-filters]");
@@ -363,7 +404,7 @@
       });
       root.querySelectorAll("[data-si-reset]").forEach(function (button) {
         button.addEventListener("click", function () {
-          var cleared = { facets: {}, q: "", sort: state.sort };
+          var cleared = { facets: {}, unknown: [], other: state.other, q: "", sort: state.sort };
           FACETS.forEach(function (facet) { cleared.facets[facet] = []; });
           syncForm(root, cleared);
           update(true);

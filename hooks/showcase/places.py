@@ -1,0 +1,153 @@
+"""The gazetteer: every place a case may name, and how a written name finds it.
+
+The data (`data/places.tsv`) is made by `scripts/make_gazetteer.py` from
+GeoNames and Statbel/NGI open data; `data/SOURCES.md` names the sources and
+licences. Names match without regard to case, accents or punctuation, and
+through the variants GeoNames knows (`Den Bosch`, `Ghent`). A name that fits
+places in several provinces is ambiguous; the contributor then adds the
+province or municipality in brackets: `Hasselt (Limburg)`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from slugify import slugify
+
+DATA = Path(__file__).with_name("data") / "places.tsv"
+# A place this small yields to a namesake at least MINOR_FACTOR times larger:
+# "Ledeberg" is Gent's, not the hamlet in Liedekerke, and "Mechelen" the city,
+# not the village in Dutch Limburg. Hasselt in Overijssel (7,000) is no hamlet,
+# so "Hasselt" stays ambiguous.
+MINOR_POPULATION = 5000
+MINOR_FACTOR = 5
+QUALIFIED = re.compile(r"^(?P<name>.*?)\s*\((?P<qualifier>[^()]+)\)\s*$")
+
+PROVINCE_NAMES = {
+    "antwerpen": "Antwerpen", "limburg-be": "Limburg", "oost-vlaanderen": "Oost-Vlaanderen",
+    "vlaams-brabant": "Vlaams-Brabant", "west-vlaanderen": "West-Vlaanderen", "brussel": "Brussel",
+    "drenthe": "Drenthe", "flevoland": "Flevoland", "friesland": "Friesland", "gelderland": "Gelderland",
+    "groningen": "Groningen", "limburg-nl": "Limburg", "noord-brabant": "Noord-Brabant",
+    "noord-holland": "Noord-Holland", "overijssel": "Overijssel", "utrecht": "Utrecht",
+    "zeeland": "Zeeland", "zuid-holland": "Zuid-Holland",
+}
+COUNTRY_NAMES = {"BE": ("belgie", "belgium", "be"), "NL": ("nederland", "netherlands", "nl")}
+
+
+def fold(text: str) -> str:
+    """The matching key of a name: no case, accents or punctuation."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    slug: str
+    name: str
+    municipality: str
+    province: str  # a region slug of the taxonomy: oost-vlaanderen, brussel, utrecht
+    country: str  # BE or NL
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def province_name(self) -> str:
+        return PROVINCE_NAMES[self.province]
+
+    def describe(self) -> str:
+        """'Gent (Oost-Vlaanderen)', as messages name a place."""
+        return f"{self.name} ({self.province_name})"
+
+    def qualified(self) -> str:
+        """What a case writes to mean exactly this place among its namesakes."""
+        return f"{self.name} ({self.province_name})"
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a written name found: one place, or why not."""
+
+    place: Place | None = None
+    candidates: tuple[Place, ...] = ()  # the namesakes when ambiguous
+    suggestions: tuple[Place, ...] = ()  # the closest places when unknown
+
+
+class Gazetteer:
+    def __init__(self, places: list[Place], variants: dict[str, list[Place]]):
+        self.places = places
+        self.by_slug = {place.slug: place for place in places}
+        self._names: dict[str, list[Place]] = {}
+        for place in places:
+            self._names.setdefault(fold(place.name), []).append(place)
+        self._variants = variants
+        self._keys = sorted(set(self._names) | set(variants))
+
+    def find(self, written: str) -> Match:
+        qualified = QUALIFIED.match(written)
+        name, qualifier = (qualified["name"], qualified["qualifier"]) if qualified else (written, None)
+        candidates = self._candidates(fold(name))
+        if qualifier is not None:
+            candidates = [place for place in candidates if _fits(place, fold(qualifier))]
+        if len(candidates) == 1:
+            return Match(place=candidates[0])
+        if candidates:
+            return Match(candidates=tuple(candidates))
+        return Match(suggestions=tuple(self.closest(name)))
+
+    def _candidates(self, key: str) -> list[Place]:
+        found = self._names.get(key) or self._variants.get(key) or []
+        return _without_minor(found)
+
+    def closest(self, written: str, count: int = 3) -> list[Place]:
+        keys = difflib.get_close_matches(fold(written), self._keys, n=count, cutoff=0.75)
+        found: list[Place] = []
+        for key in keys:
+            for place in _without_minor(self._names.get(key) or self._variants.get(key) or []):
+                if place not in found:
+                    found.append(place)
+        return found[:count]
+
+
+def _without_minor(places: list[Place]) -> list[Place]:
+    if len(places) < 2:
+        return list(places)
+    kept = []
+    for place in places:
+        larger = any(other.population >= MINOR_FACTOR * place.population for other in places if other is not place)
+        if not (place.population < MINOR_POPULATION and larger):
+            kept.append(place)
+    return sorted(kept, key=lambda place: -place.population)
+
+
+def _fits(place: Place, qualifier: str) -> bool:
+    names = {fold(place.province_name), fold(place.province), fold(place.municipality), *COUNTRY_NAMES[place.country]}
+    return qualifier in names
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = DATA) -> Gazetteer:
+    """The gazetteer, read once per process (it does not change during a build)."""
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    parsed = [row.split("\t") for row in rows if row]
+    # Namesakes get distinct slugs: the most populous keeps the plain one.
+    parsed.sort(key=lambda r: (fold(r[0]), -int(r[6]), r[7]))
+    places, variants, used = [], {}, set()
+    for name, municipality, province, country, lat, lon, population, _id, names in parsed:
+        slug = slugify(name)
+        if slug in used:
+            slug = f"{slug}-{province}"
+        if slug in used:
+            slug = f"{slug}-{_id}"
+        used.add(slug)
+        place = Place(slug, name, municipality, province, country, float(lat), float(lon), int(population))
+        places.append(place)
+        for key in filter(None, names.split("|")):
+            variants.setdefault(key, []).append(place)
+    return Gazetteer(places, variants)

