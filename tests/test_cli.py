@@ -95,7 +95,8 @@ def test_new_case_passes_check_once_filled_in(project):
     text = path.read_text(encoding="utf-8")
     text = text.replace("summary: >-\n", "summary: >-\n  Een huis waar buurtbewoners elkaar ontmoeten en samen activiteiten opzetten.\n")
     text = text.replace("innovation_type: []", "innovation_type: [samenwerking]").replace("domain: []", "domain: [samenleven]")
-    text = text.replace("region: []", "region: [brussel]")
+    text = text.replace("place: []", "place: [Zemst]")
+    text = text.replace('  - title: ""\n    url: ""', '  - title: "Een artikel"\n    url: "https://example.org/villa"')
     path.write_text(text, encoding="utf-8")
     result = run(project, "check")
     assert result.returncode == 0, result.stdout
@@ -112,5 +113,6 @@ def test_template_copied_and_filled_in_is_a_valid_case(project):
     text = text.replace("summary: >-\n", "summary: >-\n  Een buurthuis in een oude tramremise, uitgebaat door de bewoners zelf.\n")
     text = text.replace("innovation_type: []", "innovation_type: [organisatiemodel]").replace("domain: []", "domain: [samenleven]")
     text = text.replace("region: []", "region: gent".replace("gent", "oost-vlaanderen"))
+    text = text.replace('  - title: ""\n    url: ""', '  - title: "Een artikel"\n    url: "https://example.org/tram"')
     (project / "cases" / "buurthuis-den-tram.md").write_text(text, encoding="utf-8")
     assert run(project, "check").returncode == 0

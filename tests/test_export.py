@@ -9,8 +9,11 @@ from xml.etree import ElementTree as ET
 from showcase.catalogue import Catalogue
 from showcase.export import to_atom, to_json
 from showcase.model import Case, Partner, Source
+from showcase.places import load as gazetteer
+from showcase.site import build_time
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+NOW = datetime.datetime(2026, 11, 23, 12, 30, tzinfo=datetime.timezone.utc)
 
 
 def make(slug, added, **extra):
@@ -23,7 +26,7 @@ def catalogue(vocabulary, *cases):
 
 
 def test_json_holds_the_required_fields_as_written(vocabulary):
-    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), "https://example.org/site/"))
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), "https://example.org/site/", NOW))
     record = data["cases"][0]
     assert record["slug"] == "a"
     assert record["url"] == "https://example.org/site/praktijkvoorbeelden/a/"
@@ -36,7 +39,7 @@ def test_json_holds_the_required_fields_as_written(vocabulary):
 def test_json_holds_optional_fields_only_when_the_case_has_them(vocabulary):
     full = make("vol", (2026, 11, 1), organisation="Org vzw", started=2016, partners=(Partner("Stad", "financier"),),
                 sources=(Source("Artikel"),), website="https://example.org", actors=("burgers",))
-    data = json.loads(to_json(catalogue(vocabulary, full, make("leeg", (2026, 11, 2))), ""))
+    data = json.loads(to_json(catalogue(vocabulary, full, make("leeg", (2026, 11, 2))), "", NOW))
     records = {r["slug"]: r for r in data["cases"]}
     assert records["vol"]["partners"] == [{"name": "Stad", "role": "financier"}]
     assert records["vol"]["sources"] == [{"title": "Artikel"}]
@@ -45,7 +48,7 @@ def test_json_holds_optional_fields_only_when_the_case_has_them(vocabulary):
 
 
 def test_json_without_site_url_uses_root_relative_urls(vocabulary):
-    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), ""))
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), "", NOW))
     assert data["cases"][0]["url"] == "/praktijkvoorbeelden/a/"
 
 
@@ -100,3 +103,33 @@ def test_catalogue_data_refers_to_facet_values_by_position(vocabulary):
     positions = dict(zip(index["fields"], index["cases"][0][2]))
     assert [index["facets"]["regio"][i]["slug"] for i in positions["regio"]] == ["utrecht"]
     assert [index["facets"]["domein"][i]["slug"] for i in positions["domein"]] == ["energie"]
+
+
+def test_json_names_its_licence_and_when_it_was_generated(vocabulary):
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1))), "", NOW))
+    assert data["licence"]["id"] == "CC-BY-4.0" and data["licence"]["url"].startswith("https://creativecommons.org/licenses/by/4.0/")
+    assert data["generated"] == "2026-11-23T12:30:00Z"
+
+
+def test_build_time_comes_from_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764590400")
+    assert build_time() == datetime.datetime(2025, 12, 1, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+def test_json_gives_each_place_with_its_province_and_coordinates(vocabulary):
+    gent = gazetteer().find("Gent").place
+    data = json.loads(to_json(catalogue(vocabulary, make("a", (2026, 11, 1), place=(gent,))), "", NOW))
+    assert data["cases"][0]["place"] == [{"slug": "gent", "name": "Gent", "province": "oost-vlaanderen", "lat": gent.lat, "lon": gent.lon}]
+
+
+def test_json_holds_checked_goals_target_groups_and_source_dates(vocabulary):
+    case = make("a", (2026, 11, 1), sdg=(7, 13), target_group=("gezinnen",), sources=(Source("Artikel", "https://example.org", "2024-05"),))
+    record = json.loads(to_json(catalogue(vocabulary, case), "", NOW))["cases"][0]
+    assert record["checked"] == "2026-11-01"
+    assert record["sdg"] == [7, 13] and record["target_group"] == ["gezinnen"]
+    assert record["sources"] == [{"title": "Artikel", "url": "https://example.org", "date": "2024-05"}]
+
+
+def test_feed_carries_the_licence_as_rights(vocabulary):
+    feed = ET.fromstring(to_atom(catalogue(vocabulary, make("a", (2026, 11, 1))), "Site", "https://example.org/"))
+    assert "CC BY 4.0" in feed.find(f"{ATOM}rights").text

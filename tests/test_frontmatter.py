@@ -36,7 +36,7 @@ def test_duplicate_key_is_refused_with_both_lines(tmp_path):
     text = case_text() + ""
     text = text.replace("added: '2026-11-01'\n", "added: '2026-11-01'\ntitle: Nog een titel\n")
     found = messages(tmp_path, text)
-    assert any(":11: title: appears twice (also on line 2); keep one" in m for m in found)
+    assert any(":15: title: appears twice (also on line 2); keep one" in m for m in found)
 
 
 def test_yaml_alias_is_refused(tmp_path):

@@ -80,7 +80,7 @@ def test_dropdown_choices_are_every_label_with_its_slug(vocabulary, key, facet):
 
 def test_dropdowns_take_several_choices_where_the_format_allows(vocabulary):
     multiple = {key for key, element in elements(vocabulary).items() if element["attributes"].get("multiple")}
-    assert multiple == {"innovation_type", "domain", "region", "actors"}
+    assert multiple == {"innovation_type", "domain", "region", "actors", "target_group", "sdg"}
 
 
 def test_partner_question_lists_the_partner_roles(vocabulary):
@@ -168,7 +168,7 @@ def test_answers_that_yaml_would_misread_stay_text(answer):
 def test_incomplete_issue_names_every_missing_or_wrong_answer(tmp_path):
     slug, text = case_from_issue(issue("onvolledig.md"), TODAY)
     problems = {problem.key: problem.message for problem in check_text(tmp_path, text, f"{slug}.md")[1]}
-    assert set(problems) == {"summary", "domain", "region", "started", "website", "body"}
+    assert set(problems) == {"summary", "domain", "region", "started", "website", "sources", "body"}
     assert problems["summary"].startswith("is missing")
     assert "'ergens rond 2015'" in problems["started"]
 
@@ -205,4 +205,30 @@ def test_from_issue_prints_the_problems_and_the_questions_to_fix(project):
     result = run(project, "from-issue", "--body-file", str(ISSUES / "onvolledig.md"))
     assert result.returncode == 1
     assert "cases/repair-cafe-t-schuurke.md:2: summary: is missing" in result.stdout
-    assert "Aan te passen in het issue: Korte samenvatting, Domein, Regio, Startjaar, Website, Het verhaal." in result.stdout
+    assert "Aan te passen in het issue: Korte samenvatting, Domein, Regio, Startjaar, Website, Bronnen, Het verhaal." in result.stdout
+
+
+def test_places_goals_and_target_groups_are_read_from_the_issue():
+    keys = keys_of(case_from_issue(issue("volledig.md"), TODAY)[1])
+    assert keys["place"] == ["Zottegem", "Sint-Lievens-Houtem"]
+    assert keys["target_group"] == ["kinderen", "gezinnen"]
+    assert keys["sdg"] == [1, 11]
+
+
+def test_source_line_may_end_with_its_date():
+    keys = keys_of(case_from_issue(issue("volledig.md"), TODAY)[1])
+    assert keys["sources"][0] == {"title": "Een fietsbibliotheek voor elk kind (lokaal nieuwsblad)", "url": "https://example.org/nieuws/fietsbib", "date": "2024-03"}
+
+
+def test_stage_answer_of_only_a_comma_is_kept_for_the_validator():
+    keys = keys_of(case_from_issue(form_body(title="Buurtmoestuin", stage=","), TODAY)[1])
+    assert keys["stage"] == ","
+
+
+def test_goal_question_offers_the_seventeen_goals_by_number(vocabulary):
+    options = elements(vocabulary)["sdg"]["attributes"]["options"]
+    assert len(options) == 17 and options[6] == "SDG 7: Betaalbare en duurzame energie (7)"
+
+
+def test_question_descriptions_carry_the_declared_limits(vocabulary):
+    assert "(3 tot 120 tekens.)" in elements(vocabulary)["title"]["attributes"]["description"]

@@ -1,4 +1,4 @@
-"""The overview page: region tile map and bar charts, computed from the catalogue."""
+"""The overview page: the map of places and provinces and the bar charts, computed from the catalogue."""
 
 from __future__ import annotations
 
@@ -7,85 +7,75 @@ import html
 import re
 from collections import Counter
 
-from showcase import overview
+from showcase import geomap, overview
+from showcase.places import load as gazetteer
 from showcase.catalogue import Catalogue
 from showcase.model import Case
 
 
-def make(slug, region=("utrecht",), types=("dienst",), domain=("energie",), added=(2026, 11, 1), started=None):
+def make(slug, region=("utrecht",), types=("dienst",), domain=("energie",), added=(2026, 11, 1), started=None, place=()):
     return Case(slug=slug, path=f"cases/{slug}.md", title=slug.title(), summary="Een samenvatting van twintig tekens.",
-                innovation_type=types, domain=domain, region=region, added=datetime.date(*added), body="Tekst.", started=started)
+                innovation_type=types, domain=domain, region=region, added=datetime.date(*added), body="Tekst.", started=started, place=place)
 
 
 def by_slug(places: list[dict]) -> dict[str, dict]:
     return {place["slug"]: place for place in places}
 
 
-# --- the tile map ----------------------------------------------------------
+# --- the map ----------------------------------------------------------------
 
-def test_shade_is_zero_without_cases_and_darkest_for_the_highest_count():
-    assert [overview.shade(count, 6) for count in (0, 1, 2, 3, 4, 5, 6)] == [0, 1, 1, 2, 2, 3, 3]
-
-
-def test_legend_names_the_counts_behind_each_shade_in_use():
-    assert overview.legend(6) == [{"shade": 0, "text": "0"}, {"shade": 1, "text": "1–2"}, {"shade": 2, "text": "3–4"}, {"shade": 3, "text": "5–6"}]
-    assert overview.legend(1) == [{"shade": 0, "text": "0"}, {"shade": 3, "text": "1"}]
+GENT = gazetteer().find("Gent").place
+LEDEBERG = gazetteer().find("Ledeberg").place
+UTRECHT = gazetteer().find("Utrecht").place
 
 
-def test_tile_labels_break_after_a_hyphen_and_before_a_bracket():
-    assert overview.label_lines("Noord-Brabant") == ["Noord-", "Brabant"]
-    assert overview.label_lines("Limburg (BE)") == ["Limburg", "(BE)"]
-    assert overview.label_lines("Utrecht") == ["Utrecht"]
+def test_projection_puts_the_north_up_and_the_west_left():
+    gent_x, gent_y = geomap.project(GENT.lon, GENT.lat)
+    utrecht_x, utrecht_y = geomap.project(UTRECHT.lon, UTRECHT.lat)
+    assert gent_x < utrecht_x and gent_y > utrecht_y
+    assert 0 <= gent_x <= geomap.WIDTH and 0 <= utrecht_y <= geomap.HEIGHT
 
 
-def test_every_region_of_the_vocabulary_is_a_tile_or_a_group_label(vocabulary):
-    assert set(overview.TILES) | set(overview.GROUPS) == set(vocabulary.slugs("region"))
-    assert set(overview.GROUPS) == {t.slug for t in vocabulary.terms("region") if t.children}
+def test_every_province_and_brussels_has_an_outline(vocabulary):
+    provinces = {slug for slug in vocabulary.slugs("region") if vocabulary.depth(slug) == 2} | {"brussel", "wallonie"}
+    assert provinces <= set(geomap.outlines())
 
 
-def test_no_two_places_on_the_map_share_a_cell():
-    cells = [(column + step, row) for column, row, wide in [*overview.TILES.values(), *overview.GROUPS.values()] for step in range(wide)]
-    assert len(cells) == len(set(cells))
+def test_outlines_are_closed_svg_paths():
+    assert all(re.fullmatch(r"(M[-\d. L]+Z)+", d.replace("L", " L ")) or d.startswith("M") and d.endswith("Z") for d in geomap.outlines().values())
 
 
-def test_province_tile_counts_its_cases_and_its_group_counts_everything_below(vocabulary):
-    catalogue = Catalogue([make("a", region=("antwerpen",)), make("b", region=("antwerpen", "limburg-be")), make("c", region=("vlaanderen",))], vocabulary)
-    result = overview.tile_map(catalogue)
-    tiles, groups = by_slug(result["tiles"]), by_slug(result["groups"])
-    assert tiles["antwerpen"]["count"] == 2 and tiles["limburg-be"]["count"] == 1
-    assert groups["vlaanderen"]["count"] == 3 and groups["belgie"]["count"] == 3 and groups["nederland"]["count"] == 0
+def test_a_pin_per_place_counts_its_cases(vocabulary):
+    cases = [make("a", region=("oost-vlaanderen",), place=(GENT,)), make("b", region=("oost-vlaanderen",), place=(GENT, LEDEBERG))]
+    pins = by_slug(geomap.geo_map(Catalogue(cases, vocabulary))["pins"])
+    assert {slug: pin["count"] for slug, pin in pins.items()} == {"gent": 2, "ledeberg": 1}
+    assert pins["gent"]["url"] == "plaats/gent/"
 
 
-def test_case_tagged_only_with_a_higher_region_is_in_no_tile(vocabulary):
-    result = overview.tile_map(Catalogue([make("land", region=("nederland",))], vocabulary))
-    assert all(tile["count"] == 0 for tile in result["tiles"])
-    assert by_slug(result["groups"])["nederland"]["count"] == 1
+def test_pin_area_grows_with_its_number_of_cases():
+    assert geomap.pin_radius(1, 9) == geomap.PIN_MIN
+    assert geomap.pin_radius(9, 9) == geomap.PIN_MAX
+    assert geomap.pin_radius(2, 9) < geomap.pin_radius(5, 9) < geomap.pin_radius(9, 9)
 
 
-def test_tiles_are_shaded_relative_to_the_busiest_tile(vocabulary):
-    cases = [make(f"u{n}", region=("utrecht",)) for n in range(3)] + [make("z", region=("zeeland",))]
-    tiles = by_slug(overview.tile_map(Catalogue(cases, vocabulary))["tiles"])
-    assert (tiles["utrecht"]["shade"], tiles["zeeland"]["shade"], tiles["drenthe"]["shade"]) == (3, 1, 0)
+def test_provinces_link_to_their_region_pages_with_counts(vocabulary):
+    regions = by_slug(geomap.geo_map(Catalogue([make("a", region=("utrecht",))], vocabulary))["regions"])
+    assert regions["utrecht"]["url"] == "regio/utrecht/" and regions["utrecht"]["count"] == 1 and regions["utrecht"]["shade"] == 3
+    assert regions["zeeland"]["shade"] == 0
 
 
-def test_tiles_link_to_their_region_showcase_pages(vocabulary):
-    tiles = by_slug(overview.tile_map(Catalogue([], vocabulary))["tiles"])
-    assert tiles["west-vlaanderen"]["url"] == "regio/west-vlaanderen/"
-
-
-def test_tile_names_its_count_in_words(vocabulary):
-    tiles = by_slug(overview.tile_map(Catalogue([make("a", region=("zeeland",))], vocabulary))["tiles"])
-    assert (tiles["zeeland"]["cases"], tiles["utrecht"]["cases"]) == ("1 praktijkvoorbeeld", "0 praktijkvoorbeelden")
+def test_place_table_lists_places_most_cases_first(vocabulary):
+    cases = [make("a", place=(UTRECHT,)), make("b", region=("oost-vlaanderen",), place=(GENT,)), make("c", region=("oost-vlaanderen",), place=(GENT,))]
+    table = geomap.geo_map(Catalogue(cases, vocabulary))["table"]
+    assert [(row["label"], row["count"]) for row in table] == [("Gent", 2), ("Utrecht", 1)]
 
 
 def test_region_table_lists_every_region_in_tree_order_with_its_depth(vocabulary):
-    table = overview.tile_map(Catalogue([make("a", region=("antwerpen",))], vocabulary))["table"]
+    table = overview.region_table(Catalogue([make("a", region=("antwerpen",))], vocabulary))
     assert [row["label"] for row in table][:3] == ["België", "Vlaanderen", "Antwerpen"]
     assert [row["depth"] for row in table][:3] == [0, 1, 2]
-    assert len(table) == len(vocabulary.slugs("region"))
+    assert table[2]["count"] == 1
 
-
-# --- bar charts ------------------------------------------------------------
 
 def test_facet_counts_list_every_value_most_cases_first(vocabulary):
     catalogue = Catalogue([make("a", types=("product", "dienst")), make("b", types=("dienst",))], vocabulary)
@@ -139,9 +129,14 @@ def chart_bars(page: str, key: str) -> dict[str, int]:
 
 
 def map_counts(page: str) -> dict[str, int]:
-    """The count drawn on each region's tile or group label."""
-    found = re.findall(r'data-region="([^"]+)">.*?class="si-(?:tile|group)__count"[^>]*>(\d+)', page, re.S)
-    return {slug: int(count) for slug, count in found}
+    """The count each province of the map names."""
+    found = re.findall(r'aria-label="[^"]*, (\d+) praktijkvoorbeeld(?:en)?" data-region="([^"]+)"', page)
+    return {slug: int(count) for count, slug in found}
+
+
+def pin_counts(page: str) -> dict[str, int]:
+    found = re.findall(r'aria-label="[^"]*, (\d+) praktijkvoorbeeld(?:en)?" data-place="([^"]+)"', page)
+    return {slug: int(count) for count, slug in found}
 
 
 def export_counts(built, vocabulary) -> dict[str, Counter]:
@@ -170,19 +165,30 @@ def test_overview_charts_draw_and_tabulate_the_json_exports_counts(built, vocabu
 
 def test_overview_map_and_its_table_show_the_json_exports_region_counts(built, vocabulary):
     page, expected = built.html("overzicht"), export_counts(built, vocabulary)["per-regio"]
-    assert nonzero(map_counts(page)) == dict(expected)
+    drawn = set(geomap.outlines())
+    assert nonzero(map_counts(page)) == {slug: count for slug, count in expected.items() if slug in drawn}
     assert nonzero(chart_table(page, "per-regio")) == {vocabulary.label("region", slug): count for slug, count in expected.items()}
 
 
-def test_overview_tiles_link_to_region_pages(built):
+def test_overview_pins_show_the_json_exports_place_counts(built):
+    expected = Counter(place["slug"] for record in built.export()["cases"] for place in record.get("place", []))
+    assert pin_counts(built.html("overzicht")) == dict(expected)
+
+
+def test_overview_pins_link_to_place_pages_and_provinces_to_region_pages(built):
     page = built.html("overzicht")
-    assert '<a class="si-tile si-shade-3" xlink:href="../regio/oost-vlaanderen/"' in page
-    assert 'xlink:href="../regio/nederland/"' in page
+    assert 'xlink:href="../plaats/ledeberg/"' in page
+    assert '<a class="si-region si-shade-3" role="link" xlink:href="../regio/oost-vlaanderen/"' in page
+
+
+def test_overview_map_stays_small(built):
+    svg = built.html("overzicht").split('<svg class="si-map__svg"', 1)[1].split("</svg>", 1)[0]
+    assert len(svg.encode()) < 150_000
 
 
 def test_overview_charts_are_named_images_with_a_table_alternative(built):
     page = built.html("overzicht")
-    assert page.count('role="img"') == 4 == page.count("<summary>Als tabel</summary>") - 1
+    assert page.count('role="img"') == 4 == page.count("<summary>Als tabel</summary>")
     assert '<title id="per-domein-titel">' in page
 
 
@@ -190,11 +196,18 @@ def test_overview_is_in_the_navigation_under_ontdekken(built):
     assert 'href="../overzicht/"' in built.html("domein")
 
 
-def test_clicking_a_map_tile_opens_its_region_page(page, served):
+def test_clicking_a_pin_opens_its_place_page(page, served):
     page.goto(served + "overzicht/")
-    page.click('[data-region="oost-vlaanderen"]')
-    page.wait_for_url("**/regio/oost-vlaanderen/")
-    assert page.inner_text("h1") == "Oost-Vlaanderen"
+    page.click('[data-place="utrecht"]')
+    page.wait_for_url("**/plaats/utrecht/")
+    assert page.inner_text("h1") == "Utrecht"
+
+
+def test_clicking_a_province_opens_its_region_page(page, served):
+    page.goto(served + "overzicht/")
+    page.click('[data-region="west-vlaanderen"]')
+    page.wait_for_url("**/regio/west-vlaanderen/")
+    assert page.inner_text("h1") == "West-Vlaanderen"
 
 
 def accessible_links(page) -> set[str]:
@@ -203,8 +216,8 @@ def accessible_links(page) -> set[str]:
     return {node.get("name", {}).get("value") for node in nodes if node["role"]["value"] == "link"}
 
 
-def test_map_tiles_are_named_links_reachable_by_keyboard(page, served):
+def test_map_pins_and_provinces_are_named_links_reachable_by_keyboard(page, served):
     page.goto(served + "overzicht/")
-    assert {"Utrecht, 1 praktijkvoorbeeld", "Nederland, 2 praktijkvoorbeelden in totaal", "Zeeland, 0 praktijkvoorbeelden"} <= accessible_links(page)
+    assert {"Utrecht, 1 praktijkvoorbeeld", "Ledeberg, 1 praktijkvoorbeeld", "Zeeland, 0 praktijkvoorbeelden"} <= accessible_links(page)
     page.focus('[data-region="utrecht"]')
     assert page.evaluate("document.activeElement.dataset.region") == "utrecht"

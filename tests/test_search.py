@@ -33,11 +33,11 @@ def test_a_case_record_holds_title_summary_organisation_partners_labels_and_stor
         assert words in record.content, words
 
 
-def test_every_type_domain_and_region_page_is_a_record(vocabulary):
+def test_every_showcase_page_of_the_vocabulary_is_a_record(vocabulary):
     records = search.term_records(vocabulary)
     urls = {record.url for record in records}
-    assert "domein/energie/" in urls and "regio/vlaanderen/" in urls and "innovatietype/dienst/" in urls
-    assert len(records) == sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region"))
+    assert "domein/energie/" in urls and "regio/vlaanderen/" in urls and "innovatietype/dienst/" in urls and "doelgroep/ouderen/" in urls
+    assert len(records) == sum(len(vocabulary.terms(facet)) for facet in ("innovation_type", "domain", "region", "target_group"))
     energie = next(r for r in records if r.url == "domein/energie/")
     assert energie.kind == "Domein" and energie.title == vocabulary.label("domain", "energie")
 

@@ -113,7 +113,10 @@ def test_case_page_meta_description_is_its_summary(built):
 
 def test_case_page_json_ld_parses_and_describes_the_case(built):
     [data] = ld_json(built.html("praktijkvoorbeelden/fietsbieb"))
-    assert data["name"] == "Fietsbieb Gent" and data["areaServed"] == ["Oost-Vlaanderen"]
+    assert data["name"] == "Fietsbieb Gent"
+    assert [place["name"] for place in data["areaServed"]] == ["Ledeberg"]
+    assert data["location"][0]["geo"] == {"@type": "GeoCoordinates", "latitude": 51.03859, "longitude": 3.74458}
+    assert data["foundingDate"] == "2016"
 
 
 def test_pages_that_are_not_cases_have_no_social_tags(built):

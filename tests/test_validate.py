@@ -25,7 +25,8 @@ def test_stage_defaults_to_actief(tmp_path):
 
 
 def test_unknown_domain_names_line_and_suggests_closest(tmp_path):
-    text = "---\ntitle: Buurtmoestuin\nsummary: Bewoners telen samen groenten en delen de oogst.\ninnovation_type: dienst\ndomain: [mobiliteid]\nregion: utrecht\nadded: 2026-11-01\n---\nTekst.\n"
+    text = ("---\ntitle: Buurtmoestuin\nsummary: Bewoners telen samen groenten en delen de oogst.\ninnovation_type: dienst\ndomain: [mobiliteid]\nregion: utrecht\n"
+            "sources: [{title: Een artikel, url: 'https://example.org/a'}]\nadded: 2026-11-01\n---\nTekst.\n")
     assert messages(tmp_path, text) == [
         "cases/buurtmoestuin.md:5: domain: 'mobiliteid' is not in the vocabulary; did you mean 'mobiliteit'?; "
         "allowed: armoede, biodiversiteit, circulaire-economie, diversiteit, economie, energie, huisvesting, "
@@ -150,8 +151,18 @@ def test_source_url_must_be_http_or_https(tmp_path):
     assert "sources[1].url: 'javascript:alert(1)' is not allowed" in found[0]
 
 
-def test_source_without_url_is_allowed(tmp_path):
-    assert messages(tmp_path, case_text(sources=[{"title": "Een artikel in een tijdschrift"}])) == []
+def test_source_without_url_is_allowed_beside_one_with_a_url(tmp_path):
+    sources = [{"title": "Een artikel in een tijdschrift"}, {"title": "De website", "url": "https://example.org/"}]
+    assert messages(tmp_path, case_text(sources=sources)) == []
+
+
+def test_case_without_any_source_url_is_refused(tmp_path):
+    found = messages(tmp_path, case_text(sources=[{"title": "Een artikel in een tijdschrift"}]))
+    assert found == ["cases/buurtmoestuin.md:10: sources: has no source with a url; at least one source needs the web address where readers can check the facts"]
+
+
+def test_case_without_sources_is_refused(tmp_path):
+    assert any(": sources: is missing" in m for m in messages(tmp_path, case_text(drop=("sources",))))
 
 
 def test_featured_must_be_true_or_false(tmp_path):
@@ -216,11 +227,11 @@ def test_image_that_is_not_really_an_image_names_file_and_line(tmp_path):
     (tmp_path / "cases" / "images" / "kapot.jpg").write_bytes(b"\xff\xd8 dit is geen foto")
     found = messages(tmp_path, case_text(image="images/kapot.jpg", image_alt="Een kapotte foto"))
     assert len(found) == 1
-    assert found[0].startswith("cases/buurtmoestuin.md:11: image: 'images/kapot.jpg' is not a readable image")
+    assert found[0].startswith("cases/buurtmoestuin.md:15: image: 'images/kapot.jpg' is not a readable image")
 
 
 def test_all_problems_of_a_case_are_reported_in_line_order(tmp_path):
-    text = "---\ntitle: Ab\nsummary: Kort\ninnovation_type: [dienst]\ndomain: [energie]\nregion: [utrecht]\nadded: 2030-01-01\nwebsite: ftp://x\n---\nTekst.\n"
+    text = "---\ntitle: Ab\nsummary: Kort\ninnovation_type: [dienst]\ndomain: [energie]\nregion: [utrecht]\nadded: 2030-01-01\nwebsite: ftp://x\nsources: [{title: Een bron, url: 'https://example.org'}]\n---\nTekst.\n"
     found = messages(tmp_path, text)
     assert [m.split(":")[1] for m in found] == ["2", "3", "7", "8"]
 
@@ -233,7 +244,8 @@ def test_optional_keys_left_empty_count_as_not_given(tmp_path):
 
 
 def test_source_with_empty_url_keeps_its_title(tmp_path):
-    case, problems = check_text(tmp_path, case_text(sources=[{"title": "Een artikel", "url": ""}]))
+    sources = [{"title": "Een artikel", "url": ""}, {"title": "De website", "url": "https://example.org/"}]
+    case, problems = check_text(tmp_path, case_text(sources=sources))
     assert problems == [] and case.sources[0].url is None
 
 

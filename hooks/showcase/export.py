@@ -89,7 +89,10 @@ def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = No
     vocabulary = catalogue.vocabulary
     positions = {facet: {slug: index for index, slug in enumerate(vocabulary.slugs(facet))} for facet in CASE_FIELDS}
     facets = {
-        addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent} for t in vocabulary.terms(facet)]
+        # Only regions widen to a parent: a place's `parent` (its province)
+        # is another facet's value, and may share its slug (Utrecht).
+        addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent if facet == "region" else None}
+                                            for t in vocabulary.terms(facet)]
         for facet in CASE_FIELDS
     }
     records = []

@@ -45,8 +45,9 @@ def case_schema(vocabulary: Vocabulary) -> dict:
     future) is in the descriptions, not in the schema: a committed schema with
     this year's numbers would be wrong next year. The validator checks it.
     """
+    # `region` is required unless `place` is given; an empty one counts as not given.
     required_unless = [
-        {"anyOf": [{"required": [key.name]}, {"required": [key.required_unless]}]}
+        {"anyOf": [_given(key.name), _given(key.required_unless)]}
         for key in fields.KEYS if key.required_unless
     ]
     return {
@@ -105,6 +106,10 @@ def _shape(key: fields.Key) -> dict:
     if form == fields.FLAG:
         return {"type": "boolean"}
     return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+
+
+def _given(name: str) -> dict:
+    return {"required": [name], "properties": {name: {"not": {"$ref": "#/definitions/empty"}}}}
 
 
 def _or_empty(schema: dict) -> dict:

@@ -73,12 +73,12 @@ def drop_empty_optionals(data: dict) -> dict:
     """Optional keys left empty (as in the template) count as not given.
 
     Items of a list that are entirely empty (a partner with no name and no
-    role) are dropped too, as are empty fields of an item (a source's url);
-    a half-filled item is still checked.
+    role) are dropped too, as are empty fields of an item (a source's url),
+    in required lists as well; a half-filled item is still checked.
     """
     cleaned = {}
     for key, value in data.items():
-        if key in OPTIONAL and isinstance(value, list):
+        if (key in OPTIONAL or key in fields.ITEMS_OF) and isinstance(value, list):
             value = [_without_empty_fields(item) for item in value if not _is_empty(item)]
         if key in OPTIONAL and _is_empty(value):
             continue
@@ -277,7 +277,10 @@ def _check_items(draft: Draft, key: str) -> Iterator[Problem]:
     declared = fields.ITEMS_OF[key]
     value = draft.data[key]
     shape = ", ".join(f"{item.name}" if item.required else f"{item.name} (optional)" for item in declared)
-    if not isinstance(value, list) or not value:
+    if isinstance(value, list) and not value:
+        yield draft.problem(key, f"is empty; give at least one item with {shape}")
+        return
+    if not isinstance(value, list):
         yield draft.problem(key, f"must be a list of items with {shape}, not {describe(value)}")
         return
     names = [item.name for item in declared]

@@ -109,7 +109,7 @@
         item.written[facet] = slugs;
         var widened = {};
         slugs.forEach(function (slug) {
-          for (var term = known[facet][slug]; term; term = term.parent && has(known[facet], term.parent) ? known[facet][term.parent] : null) widened[term.slug] = true;
+          for (var term = known[facet][slug]; term && !widened[term.slug]; term = term.parent && has(known[facet], term.parent) ? known[facet][term.parent] : null) widened[term.slug] = true;
         });
         item.sets[facet] = widened;
         item.filters[facet] = Object.keys(widened);
