@@ -1,4 +1,4 @@
-"""The command line: `python -m showcase check | new | schema | issue-form | from-issue`, run from the repository root."""
+"""The command line: `python -m showcase check | new | schema | issue-form | limits | from-issue | links`, run from the repository root."""
 
 from __future__ import annotations
 
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     issue_parser = commands.add_parser("from-issue", help="write cases/<slug>.md from an issue made with the form, and check it")
     issue_parser.add_argument("--body-file", required=True, type=Path, help="the issue's body (Markdown), saved to a file")
     issue_parser.add_argument("--number", type=int, help="the issue's number, noted in the case file")
+    limits_parser = commands.add_parser("limits", help=f"write the table of keys and limits into {contribute.CONTRIBUTING}")
+    limits_parser.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
     links_parser = commands.add_parser("links", help="report dead external links (website, sources) of all valid cases")
     links_parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
@@ -121,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     except VocabularyError as error:
         print(error, file=sys.stderr)
         return 1
+    if args.command == "limits":
+        text = contribute.with_limits((root / contribute.CONTRIBUTING).read_text(encoding="utf-8"))
+        return write_generated(root, contribute.CONTRIBUTING, text, args.stdout)
     if args.command == "schema":
         return write_generated(root, schema.SCHEMA_FILE, schema.schema_text(vocabulary), args.stdout)
     if args.command == "issue-form":

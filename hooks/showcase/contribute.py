@@ -44,3 +44,22 @@ def new_case(root: Path, title: str, today: datetime.date) -> Path:
     template = (root / TEMPLATE).read_text(encoding="utf-8")
     path.write_text(fill_template(template, title, today), encoding="utf-8")
     return path
+
+
+LIMITS_START, LIMITS_END = "<!-- limits:start -->", "<!-- limits:end -->"
+CONTRIBUTING = "CONTRIBUTING.md"
+
+
+def limits_markdown() -> str:
+    """The table of keys and limits, as CONTRIBUTING shows it."""
+    from .fields import limits_table
+
+    rows = ["| veld | verplicht | toegelaten |", "|---|---|---|"]
+    rows += [f"| `{key}` | {required} | {limit} |" for key, required, limit in limits_table()]
+    return "\n".join(rows)
+
+
+def with_limits(text: str) -> str:
+    """`text` (CONTRIBUTING) with the table between its markers made anew."""
+    start, end = text.index(LIMITS_START) + len(LIMITS_START), text.index(LIMITS_END)
+    return text[:start] + "\n" + limits_markdown() + "\n" + text[end:]

@@ -44,7 +44,7 @@ class Key:
             return ""
         unit = "tekens" if self.form == TEXT else "waarden"
         if self.high is None:
-            return f"minstens {self.low} {unit}"
+            return f"minstens {self.low} {'waarde' if self.low == 1 and self.form != TEXT else unit}"
         return f"{self.low} tot {self.high} {unit}"
 
 
