@@ -16,6 +16,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
+from showcase.places import load as load_places  # noqa: E402
 from showcase.taxonomy import load_vocabulary  # noqa: E402
 
 WORDS = """
@@ -55,6 +56,27 @@ def spread(rng: random.Random, values: list[str], index: int, low: int, high: in
     return chosen
 
 
+def places_for(rng: random.Random) -> list[str]:
+    """One to three places, the larger ones far more often (as real cases are
+    spread: many in the cities, a long tail of villages). Each is written
+    so that it names exactly one place of the gazetteer."""
+    places = _places_by_population()
+    chosen = {min(int(rng.paretovariate(0.7)) - 1, len(places) - 1) for _ in range(rng.randint(1, 3))}
+    return [places[i].qualified() for i in sorted(chosen)]
+
+
+_PLACES: list = []
+
+
+def _places_by_population() -> list:
+    """The gazetteer's places that their qualified name finds, largest first."""
+    if not _PLACES:
+        gazetteer = load_places()
+        named = [place for place in gazetteer.places if gazetteer.find(place.qualified()).place is place]
+        _PLACES.extend(sorted(named, key=lambda place: (-place.population, place.slug)))
+    return _PLACES
+
+
 def case(rng: random.Random, index: int, vocabulary) -> tuple[str, str]:
     title = f"{text_of(rng, 15, 70).rstrip('.')} {index}"
     regions = vocabulary.slugs("region")
@@ -64,16 +86,19 @@ def case(rng: random.Random, index: int, vocabulary) -> tuple[str, str]:
         "summary": text_of(rng, 80, 250),
         "innovation_type": spread(rng, vocabulary.slugs("innovation_type"), index, 1, 3),
         "domain": spread(rng, vocabulary.slugs("domain"), index, 1, 3),
-        "region": spread(rng, regions if index % 5 == 0 else leaves, index, 1, 2),
+        **({"region": spread(rng, regions, index, 1, 2)} if index % 5 == 0 else {"place": places_for(rng)}),
+        "target_group": spread(rng, vocabulary.slugs("target_group"), index, 1, 3),
+        "sdg": sorted({rng.randint(1, 17) for _ in range(rng.randint(1, 3))}),
         "actors": spread(rng, vocabulary.slugs("actor"), index, 1, 3),
         "organisation": text_of(rng, 10, 40).rstrip(".") + " vzw",
         "partners": [{"name": text_of(rng, 8, 30).rstrip("."), "role": rng.choice(vocabulary.slugs("partner_role"))} for _ in range(rng.randint(0, 3))],
         "started": rng.randint(1990, 2026),
         "stage": rng.choice(vocabulary.slugs("stage")),
-        "sources": [{"title": text_of(rng, 20, 80), "url": f"https://example.org/bron/{index}"}],
+        "sources": [{"title": text_of(rng, 20, 80), "url": f"https://example.org/bron/{index}", "date": f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}"}],
         "featured": index % 97 == 0,
         "added": (datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 2500))).isoformat(),
     }
+    front["checked"] = front["added"]
     if not front["partners"]:
         del front["partners"]
     body = "\n\n".join(f"## {heading}\n\n" + "\n\n".join(text_of(rng, 250, 700) for _ in range(rng.randint(1, 2))) for heading in SECTIONS)

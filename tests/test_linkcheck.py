@@ -63,3 +63,21 @@ def test_report_lists_dead_links_with_file_and_key(server):
     results = linkcheck.check_links([linkcheck.Link("cases/b.md", "sources[1].url", f"{server}/weg")], timeout=5)
     text = linkcheck.report(results)
     assert "1 van 1 onbereikbaar" in text and "`cases/b.md` | `sources[1].url`" in text and "| 404 |" in text
+
+
+def test_report_lists_cases_not_checked_for_two_years_oldest_first():
+    import datetime
+
+    from showcase.linkcheck import stale_report
+    from showcase.model import Case
+
+    def case(slug, checked):
+        return Case(slug=slug, path=f"cases/{slug}.md", title=slug, summary="Een samenvatting van twintig tekens.",
+                    innovation_type=("dienst",), domain=("energie",), region=("utrecht",), added=datetime.date(2020, 1, 1),
+                    body="Tekst.", checked=checked)
+
+    today = datetime.date(2026, 12, 1)
+    cases = [case("recent", datetime.date(2026, 1, 1)), case("oud", datetime.date(2023, 5, 1)), case("oudst", datetime.date(2021, 2, 1))]
+    text = stale_report(cases, today)
+    assert "Feiten ouder dan twee jaar: 2" in text
+    assert text.index("cases/oudst.md") < text.index("cases/oud.md") and "cases/recent.md" not in text

@@ -139,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def links(root: Path, vocabulary: Vocabulary, report_file: Path | None, out=sys.stdout) -> int:
     """Print the dead links; the exit status is 0 either way (a report, not a gate)."""
-    cases = load_cases(root, vocabulary, datetime.date.today()).cases
-    text = linkcheck.report(linkcheck.check_links(linkcheck.case_links(cases)))
+    today = datetime.date.today()
+    cases = load_cases(root, vocabulary, today).cases
+    text = linkcheck.report(linkcheck.check_links(linkcheck.case_links(cases))) + "\n" + linkcheck.stale_report(cases, today)
     print(text, file=out)
     if report_file:
         report_file.write_text(text, encoding="utf-8")

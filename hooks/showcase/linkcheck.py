@@ -67,6 +67,24 @@ def check_links(links: list[Link], workers: int = 8, timeout: float = 15) -> lis
     return [Checked(link, status, error) for link, (status, error) in zip(links, statuses)]
 
 
+def stale_cases(cases: list[Case], today) -> list[Case]:
+    """Cases whose facts were last checked more than two years ago, oldest first."""
+    old = [case for case in cases if case.is_stale(today)]
+    return sorted(old, key=lambda case: (case.checked_on, case.path))
+
+
+def stale_report(cases: list[Case], today) -> str:
+    """The part of the weekly report that asks for a new check of old facts."""
+    old = stale_cases(cases, today)
+    lines = [f"## Feiten ouder dan twee jaar: {len(old)} praktijkvoorbeeld(en)", ""]
+    if old:
+        lines += ["| bestand | nagekeken op |", "|---|---|"]
+        lines += [f"| `{case.path}` | {case.checked_on.isoformat()} |" for case in old]
+    else:
+        lines.append("Alle praktijkvoorbeelden zijn de voorbije twee jaar nagekeken.")
+    return "\n".join(lines) + "\n"
+
+
 def report(results: list[Checked]) -> str:
     """A Markdown report for the maintainers (job summary or issue)."""
     dead = [result for result in results if result.dead]

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from .places import Place
 
 
+STALE_AFTER_DAYS = 730  # two years
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in one file, written for the contributor who can fix it."""
@@ -78,3 +81,7 @@ class Case:
     def checked_on(self) -> datetime.date:
         """When the facts were last verified against the sources."""
         return self.checked or self.added
+
+    def is_stale(self, today: datetime.date) -> bool:
+        """Facts last checked more than two years ago: the case page says so."""
+        return (today - self.checked_on).days > STALE_AFTER_DAYS

@@ -92,18 +92,16 @@ class Gazetteer:
     def find(self, written: str) -> Match:
         qualified = QUALIFIED.match(written)
         name, qualifier = (qualified["name"], qualified["qualifier"]) if qualified else (written, None)
-        candidates = self._candidates(fold(name))
-        if qualifier is not None:
-            candidates = [place for place in candidates if _fits(place, fold(qualifier))]
+        found = self._names.get(fold(name)) or self._variants.get(fold(name)) or []
+        if qualifier is not None:  # a qualifier may also choose a hamlet over its larger namesake
+            candidates = _without_minor([place for place in found if _fits(place, fold(qualifier))])
+        else:
+            candidates = _without_minor(found)
         if len(candidates) == 1:
             return Match(place=candidates[0])
         if candidates:
             return Match(candidates=tuple(candidates))
         return Match(suggestions=tuple(self.closest(name)))
-
-    def _candidates(self, key: str) -> list[Place]:
-        found = self._names.get(key) or self._variants.get(key) or []
-        return _without_minor(found)
 
     def closest(self, written: str, count: int = 3) -> list[Place]:
         keys = difflib.get_close_matches(fold(written), self._keys, n=count, cutoff=0.75)

@@ -22,7 +22,6 @@ CASE_KEYS = {facet.name: facet.key for facet in FACETS} | {"partner_role": "part
 
 # Facets shown as labelled links on a case page, in this order.
 CASE_PAGE_FACETS = ("innovation_type", "domain", "target_group", "sdg", "region", "place")
-STALE_AFTER_DAYS = 730  # facts checked longer ago than two years are flagged
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
 
@@ -130,7 +129,7 @@ class Views:
         """When the facts were checked, and whether that is more than two years ago."""
         checked = case.checked_on
         return {"date": checked.isoformat(), "text": dutch_date(checked),
-                "stale": (self.today - checked).days > STALE_AFTER_DAYS}
+                "stale": case.is_stale(self.today)}
 
     def term_page(self, facet: str, slug: str, cases: list[Case], pager: dict) -> dict:
         term = self.vocabulary.term(facet, slug)
