@@ -25,18 +25,23 @@ def choose(page, facet, value):
     details = page.locator(f"details.si-facet:has(input[name={facet}])")
     if details.get_attribute("open") is None:
         details.locator("summary").click()
-    page.check(f"input[name={facet}][value={value}]")
+    page.check(f'input[name="{facet}"][value="{value}"]')
 
 
 def expected(built, vocabulary, **chosen) -> set[str]:
     """The cases the export says match: OR within a facet, AND across, regions widened."""
-    fields = {"type": "innovation_type", "domein": "domain", "regio": "region", "actor": "actors", "fase": "stage"}
+    fields = {"type": "innovation_type", "domein": "domain", "regio": "region", "actor": "actors", "fase": "stage",
+              "doelgroep": "target_group", "sdg": "sdg", "plaats": "place"}
     result = set()
     for record in built.export()["cases"]:
         keep = True
         for parameter, values in chosen.items():
             have = record.get(fields[parameter], [])
-            have = {have} if isinstance(have, str) else set(have)
+            if parameter == "plaats":
+                have = [place["slug"] for place in have]
+            have = {have} if isinstance(have, str) else {str(value) for value in have}
+            if parameter == "regio":
+                have |= {place["province"] for place in record.get("place", [])}
             if parameter == "regio":
                 have |= {a for region in list(have) for a in vocabulary.ancestors(region)}
             keep &= bool(have & set(values))
@@ -237,3 +242,89 @@ def test_cards_drawn_by_the_script_show_the_thumbnail_and_summary(page, served):
     assert "klein/" in card.locator("img.si-card__image").get_attribute("src")
     assert card.locator(".si-card__summary").inner_text().startswith("Gezinnen lenen")
     assert page.locator("[data-si-results] [data-slug=zonnecooperatie-utrecht] img").count() == 0
+
+
+# --- the newer facets ---------------------------------------------------------
+
+@pytest.mark.parametrize("query, chosen", [
+    ("?plaats=ledeberg", {"plaats": ["ledeberg"]}),
+    ("?sdg=11", {"sdg": ["11"]}),
+    ("?doelgroep=kinderen,buurtbewoners", {"doelgroep": ["kinderen", "buurtbewoners"]}),
+    ("?sdg=7&doelgroep=kinderen", {"sdg": ["7"], "doelgroep": ["kinderen"]}),
+])
+def test_place_goal_and_target_group_filters_follow_the_export(page, served, built, vocabulary, query, chosen):
+    open_catalogue(page, served, query)
+    assert set(listed(page)) == expected(built, vocabulary, **chosen) != set()
+
+
+def test_a_place_counts_for_its_province_in_the_region_filter(page, served, built, vocabulary):
+    open_catalogue(page, served, "?regio=brussel")
+    assert "deelplatform-brussel" in listed(page)
+
+
+def test_counts_of_a_new_facet_predict_the_result_of_choosing_it(page, served):
+    open_catalogue(page, served, "?doelgroep=kinderen")
+    count = int(page.text_content('[data-si-facet="sdg"] label:has(input[value="7"]) [data-si-count]'))
+    choose(page, "sdg", "7")
+    assert len(listed(page)) == count
+
+
+# --- URL state edge cases -----------------------------------------------------
+
+@pytest.mark.parametrize("query", ["?domein=constructor", "?regio=toString", "?type=__proto__"])
+def test_unknown_or_prototype_named_values_are_ignored_and_named(page, served, built, query):
+    open_catalogue(page, served, query)
+    assert set(listed(page)) == {r["slug"] for r in built.export()["cases"]}
+    assert page.is_checked("input:checked") is False if page.locator("input:checked").count() else True
+    assert query[1:] in page.inner_text("[data-si-notice]")
+
+
+def test_repeated_parameter_counts_like_commas(page, served, built, vocabulary):
+    open_catalogue(page, served, "?domein=energie&domein=circulaire-economie")
+    assert set(listed(page)) == expected(built, vocabulary, domein=["energie", "circulaire-economie"])
+
+
+def test_fragment_and_foreign_parameters_are_kept(page, served):
+    open_catalogue(page, served, "?utm_source=nieuwsbrief&domein=energie#resultaten")
+    choose(page, "type", "organisatiemodel")
+    url = page.url
+    assert "utm_source=nieuwsbrief" in url and url.endswith("#resultaten") and "type=organisatiemodel" in url
+
+
+def test_a_failed_text_load_leaves_a_usable_catalogue_with_a_message(page, served):
+    page.route("**/catalogus-tekst.json", lambda route: route.abort())
+    open_catalogue(page, served, "?q=fietsbieb")
+    assert listed(page) == ["fietsbieb"]
+    assert "niet geladen" in page.inner_text("[data-si-notice]")
+    assert page.errors == ["Failed to load resource: net::ERR_FAILED"]  # the blocked file, and nothing else
+    page.errors.clear()
+
+
+def test_chosen_filters_show_as_chips_that_remove_them(page, served, built):
+    open_catalogue(page, served, "?domein=energie&sdg=7")
+    chips = page.locator("[data-si-chosen] button")
+    assert chips.count() == 2
+    page.click('[data-si-chosen] button[data-facet="sdg"]')
+    assert "sdg=" not in page.url and page.locator("[data-si-chosen] button").count() == 1
+
+
+def test_on_a_phone_the_filter_panel_opens_and_closes(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    try:
+        open_catalogue(tab, served)
+        toggle = tab.locator("[data-si-toggle]")
+        assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+        assert not tab.locator("[data-si-facets]").is_visible()
+        toggle.click()
+        assert tab.locator("[data-si-facets]").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+        toggle.click()
+        assert not tab.locator("[data-si-facets]").is_visible()
+    finally:
+        context.close()
+
+
+def test_cards_show_their_place(page, served):
+    open_catalogue(page, served)
+    card = page.locator('[data-slug="fietsbieb"] .si-card__place')
+    assert card.inner_text() == "Ledeberg"

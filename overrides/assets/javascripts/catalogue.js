@@ -306,6 +306,32 @@
     return result.hits.length;
   }
 
+  // The chosen values as buttons that take them away again.
+  function drawChosen(root, data, state) {
+    var list = root.querySelector("[data-si-chosen]");
+    var items = [];
+    FACETS.forEach(function (facet) {
+      state.facets[facet].forEach(function (slug) {
+        var item = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "si-chosen__chip";
+        button.dataset.facet = facet;
+        button.dataset.value = slug;
+        button.textContent = data.labels[facet + ":" + slug] + " ";
+        var cross = document.createElement("span");
+        cross.setAttribute("aria-hidden", "true");
+        cross.textContent = "×";
+        button.appendChild(cross);
+        button.setAttribute("aria-label", "Filter weghalen: " + data.labels[facet + ":" + slug]);
+        item.appendChild(button);
+        items.push(item);
+      });
+    });
+    list.replaceChildren.apply(list, items);
+    list.hidden = !items.length;
+  }
+
   function syncForm(root, state) {
     root.querySelector("[data-si-query]").value = state.q;
     root.querySelector("[data-si-sort]").value = state.sort;
@@ -344,6 +370,7 @@
           return;
         }
         render(root, data, state, shown);
+        drawChosen(root, data, state);
       }
 
       function update(push) {
@@ -372,10 +399,26 @@
       }
 
       root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
-      if (window.matchMedia("(max-width: 59.99em)").matches) {
-        // On a phone the results come first; facets open on demand.
-        root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
+      var toggle = root.querySelector("[data-si-toggle]");
+      var facets = root.querySelector("[data-si-facets]");
+      function showFacets(open) {
+        toggle.setAttribute("aria-expanded", String(open));
+        facets.classList.toggle("si-facets--closed", !open);
       }
+      if (window.matchMedia("(max-width: 59.99em)").matches) {
+        // On a phone the results come first; the filters open on demand.
+        root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
+        showFacets(false);
+      }
+      toggle.addEventListener("click", function () { showFacets(toggle.getAttribute("aria-expanded") !== "true"); });
+      root.querySelector("[data-si-chosen]").addEventListener("click", function (event) {
+        var chip = event.target.closest("[data-facet]");
+        if (!chip) return;
+        var input = root.querySelector('[data-si-facet="' + chip.dataset.facet + '"] input[value="' + CSS.escape(chip.dataset.value) + '"]');
+        if (input) input.checked = false;
+        update(true);
+        root.querySelector("[data-si-query]").focus();
+      });
       root.querySelector("[data-si-filters]").hidden = false;
       syncForm(root, state);
       draw();
