@@ -34,7 +34,7 @@ def main() -> None:
     urls = [source.url for case in cases for source in case.sources if source.url]
     started = [case.started for case in cases if case.started]
     dutch = [case for case in cases if any(place.country == "NL" for place in case.place)]
-    dutch_provinces = Counter(place.province for case in dutch for place in {p.province: p for p in case.place}.values())
+    dutch_provinces = Counter(province for case in dutch for province in {p.province for p in case.place if p.country == "NL"})
     print(f"praktijkvoorbeelden: {len(cases)}")
     print(f"bronnen met url: {len(urls)} (verschillende: {len(set(urls))}); elk voorbeeld heeft er minstens één: {all(any(s.url for s in c.sources) for c in cases)}")
     print(f"met organisatie: {sum(1 for c in cases if c.organisation)}; met plaats: {sum(1 for c in cases if c.place)}")

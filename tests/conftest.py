@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 
+# The suite's own expectations are written in English (the messages' source
+# language); test_messages.py checks the Dutch default explicitly. Set before
+# anything runs, so builds and commands started by the tests inherit it.
+os.environ["LANGUAGE"] = "en"
+
 from helpers import REPO, TODAY, make_project, mkdocs_build
 from showcase.taxonomy import load_vocabulary
 

@@ -14,6 +14,7 @@ import html.parser
 import markdown
 import nh3
 
+from .i18n import _
 from .model import Problem
 
 BODY = "body"
@@ -87,7 +88,7 @@ def sanitize(html_text: str) -> str:
 def check_body(body: str, rel: str, first_line: int) -> list[Problem]:
     """Problems with the story: missing, or holding unsafe HTML."""
     if not body.strip():
-        return [Problem(rel, first_line, BODY, "is empty; after the closing '---' write at least one paragraph about the case")]
+        return [Problem(rel, first_line, BODY, _("is empty; after the closing '---' write at least one paragraph about the case"))]
     if not has_markup(body) and _has_plain_paragraph(body):
         return []  # no tag, link or entity can come out of it, and it has a paragraph
     finder = _UnsafeFinder()
@@ -95,7 +96,7 @@ def check_body(body: str, rel: str, first_line: int) -> list[Problem]:
     finder.close()
     problems = [Problem(rel, _line_of(body, needle, first_line), BODY, message) for needle, message in finder.found]
     if not problems and not finder.paragraph_text:
-        problems.append(Problem(rel, first_line, BODY, "has no paragraph; write at least one paragraph of text, not only headings or lists"))
+        problems.append(Problem(rel, first_line, BODY, _("has no paragraph; write at least one paragraph of text, not only headings or lists")))
     return problems
 
 
@@ -110,14 +111,14 @@ class _UnsafeFinder(html.parser.HTMLParser):
         if tag == "p":
             self._in_paragraph += 1
         if tag not in SAFE_TAGS:
-            self.found.append((f"<{tag}", f"contains <{tag}>, which is not allowed; use Markdown text, links and images only"))
+            self.found.append((f"<{tag}", _("contains <{tag}>, which is not allowed; use Markdown text, links and images only").format(tag=tag)))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((name, f"contains the attribute {name}= on <{tag}>; event handlers are not allowed"))
+                self.found.append((name, _("contains the attribute {name}= on <{tag}>; event handlers are not allowed").format(name=name, tag=tag)))
             elif name == "style":
-                self.found.append((name, f"contains a style= attribute on <{tag}>; styling comes from the site"))
+                self.found.append((name, _("contains a style= attribute on <{tag}>; styling comes from the site").format(tag=tag)))
             elif name in URL_ATTRIBUTES and value is not None and not is_safe_url(value):
-                self.found.append((value, f"contains a link to {value[:60]!r}, read as '{url_scheme(value)}:'; only http(s), mailto and relative links are allowed"))
+                self.found.append((value, _("contains a link to {link}, read as '{scheme}:'; only http(s), mailto and relative links are allowed").format(link=repr(value[:60]), scheme=url_scheme(value))))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import parse_yaml, read_text, split
+from .i18n import _
 from .model import Case, Problem
 from .taxonomy import Vocabulary
 from .validate import Draft, drop_empty_optionals, validate
@@ -44,9 +45,9 @@ def case_paths(root: Path) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             continue
         if len(inside) > 1:
-            problems.append(Problem(rel, 1, "file", "is in a subfolder; put case files directly in cases/"))
+            problems.append(Problem(rel, 1, "file", _("is in a subfolder; put case files directly in cases/")))
         elif path.suffix != ".md":
-            problems.append(Problem(rel, 1, "file", "is not a case; cases are Markdown files named cases/<slug>.md (images go in cases/images/)"))
+            problems.append(Problem(rel, 1, "file", _("is not a case; cases are Markdown files named cases/<slug>.md (images go in cases/images/)")))
         else:
             paths.append(path)
     return paths, problems + _case_clashes(paths, root)
@@ -60,7 +61,7 @@ def _case_clashes(paths: list[Path], root: Path) -> list[Problem]:
         key = path.name.lower()
         if key in seen:
             other = seen[key].relative_to(root).as_posix()
-            problems.append(Problem(path.relative_to(root).as_posix(), 1, "file name", f"differs from {other} only in upper/lower case; rename one"))
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, "file name", _("differs from {other} only in upper/lower case; rename one").format(other=other)))
         seen[key] = path
     return problems
 
@@ -78,8 +79,8 @@ def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.da
     if document is None:
         return None, problems
     if not isinstance(document.data, dict):
-        what = "empty" if document.data is None else "not a list of keys"
-        return None, problems + [Problem(rel, source.front_matter_line, "front matter", f"is {what}; write one 'key: value' per line")]
+        what = _("empty") if document.data is None else _("not a list of keys")
+        return None, problems + [Problem(rel, source.front_matter_line, "front matter", _("is {what}; write one 'key: value' per line").format(what=what))]
     document.data = drop_empty_optionals(document.data)
     draft = Draft(rel, path.stem, document, source.body, source.body_line, root, vocabulary, today)
     case, more = validate(draft)

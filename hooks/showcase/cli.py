@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import contribute, issueform, linkcheck, schema
+from . import contribute, i18n, issueform, linkcheck, schema
+from .i18n import _
 from .casefiles import load_cases
 from .model import Problem
 from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
@@ -47,9 +48,9 @@ def check(files: list[str], root: Path, out=sys.stdout) -> int:
             print(annotation(problem), file=out)
     if problems:
         files_with = len({p.path for p in problems})
-        print(f"{len(problems)} problem(s) in {files_with} file(s); {checked} case file(s) checked.", file=out)
+        print(_("{problems} problem(s) in {files} file(s); {checked} case file(s) checked.").format(problems=len(problems), files=files_with, checked=checked), file=out)
         return 1
-    print(f"{checked} case file(s) checked: all valid.", file=out)
+    print(_("{checked} case file(s) checked: all valid.").format(checked=checked), file=out)
     return 0
 
 
@@ -61,7 +62,7 @@ def write_generated(root: Path, rel: str, text: str, to_stdout: bool) -> int:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Geschreven: {rel}")
+    print(_("Written: {path}").format(path=rel))
     return 0
 
 
@@ -75,21 +76,22 @@ def from_issue(body_file: Path, number: int | None, root: Path, vocabulary: Voca
         return 1
     path = root / "cases" / f"{slug}.md"
     if path.exists():
-        print(f"showcase from-issue: cases/{slug}.md bestaat al; er is niets overschreven. Kies een andere naam of vul het bestaande voorbeeld aan", file=out)
+        print(_("showcase from-issue: cases/{slug}.md already exists; nothing was overwritten. Choose another name or add to the existing case").format(slug=slug), file=out)
         return 1
     path.write_text(text, encoding="utf-8")
-    print(f"Geschreven: cases/{slug}.md", file=out)
+    print(_("Written: {path}").format(path=f"cases/{slug}.md"), file=out)
     if check([str(path)], root, out) == 0:
         return 0
     problems = load_cases(root, vocabulary, datetime.date.today(), [path]).problems
     labels = issueform.labels_for(problem.key for problem in problems)
     if labels:
-        print(f"Aan te passen in het issue: {', '.join(labels)}.", file=out)
+        print(_("To correct in the issue: {questions}.").format(questions=", ".join(labels)), file=out)
     return 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m showcase", description="Work with the showcase's case files.")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the messages (default: Dutch, or English when LANGUAGE/LC_ALL/LC_MESSAGES/LANG start with 'en')")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate cases without building the site")
     check_parser.add_argument("files", nargs="*", help="case files to check (default: every case)")
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     links_parser = commands.add_parser("links", help="report dead external links (website, sources) of all valid cases")
     links_parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
+    i18n.set_language(args.lang)
     root = find_root(Path.cwd())
     if args.command == "check":
         return check(args.files, root)
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         except contribute.NewCaseError as error:
             print(f"showcase new: {error}", file=sys.stderr)
             return 1
-        print(f"Geschreven: {path.relative_to(root).as_posix()}. Vul de velden in en controleer met: python -m showcase check {path.relative_to(root).as_posix()}")
+        print(_("Written: {path}. Fill in the keys and check with: python -m showcase check {path}").format(path=path.relative_to(root).as_posix()))
         return 0
     try:
         vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .i18n import _
 from .model import Problem
 
 MAX_FILE_BYTES = 200 * 1024
@@ -64,13 +65,13 @@ def _refusal(text: str) -> tuple[yaml.Mark, str] | None:
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark, "YAML aliases (*name) are not allowed; write the value out"
+            return event.start_mark, _("YAML aliases (*name) are not allowed; write the value out")
         if getattr(event, "anchor", None):
-            return event.start_mark, "YAML anchors (&name) are not allowed; write the value out"
+            return event.start_mark, _("YAML anchors (&name) are not allowed; write the value out")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark, "is nested too deeply to be a case"
+                return event.start_mark, _("is nested too deeply to be a case")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -80,15 +81,15 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or problems if it is too big, binary or not UTF-8."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(rel, 1, "file", f"is {size // 1024} kB; a case file may be at most {MAX_FILE_BYTES // 1024} kB")]
+        return None, [Problem(rel, 1, "file", _("is {size} kB; a case file may be at most {limit} kB").format(size=size // 1024, limit=MAX_FILE_BYTES // 1024))]
     raw = path.read_bytes()
     if b"\x00" in raw:
-        return None, [Problem(rel, 1, "file", "is a binary file; a case is a UTF-8 text file in Markdown")]
+        return None, [Problem(rel, 1, "file", _("is a binary file; a case is a UTF-8 text file in Markdown"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "file", "is not valid UTF-8; save the file with UTF-8 encoding")]
+        return None, [Problem(rel, line, "file", _("is not valid UTF-8; save the file with UTF-8 encoding"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -96,7 +97,7 @@ def split(text: str, rel: str) -> tuple[SourceFile | None, list[Problem]]:
     """Separate the front matter (between two `---` lines) from the body."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return None, [Problem(rel, 1, FRONT_MATTER, "is missing; a case starts with a line '---', its keys, and another line '---'")]
+        return None, [Problem(rel, 1, FRONT_MATTER, _("is missing; a case starts with a line '---', its keys, and another line '---'"))]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return SourceFile(
@@ -105,7 +106,7 @@ def split(text: str, rel: str) -> tuple[SourceFile | None, list[Problem]]:
                 body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             ), []
-    return None, [Problem(rel, 1, FRONT_MATTER, "is not closed; end the keys with a line '---' before the story")]
+    return None, [Problem(rel, 1, FRONT_MATTER, _("is not closed; end the keys with a line '---' before the story"))]
 
 
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Document | None, list[Problem]]:
@@ -120,9 +121,9 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Document | Non
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
-        return None, [Problem(rel, line, FRONT_MATTER, f"is not valid YAML ({error.problem or error.context}); check indentation, colons and quotes")]
+        return None, [Problem(rel, line, FRONT_MATTER, _("is not valid YAML ({error}); check indentation, colons and quotes").format(error=error.problem or error.context))]
     except yaml.YAMLError as error:
-        return None, [Problem(rel, first_line, FRONT_MATTER, f"is not valid YAML ({error})")]
+        return None, [Problem(rel, first_line, FRONT_MATTER, _("is not valid YAML ({error})").format(error=error))]
     finally:
         loader.dispose()
     if node is None:
@@ -146,7 +147,7 @@ class _Builder:
         self.lines.setdefault(path, line)
         key = key_name(path)
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(Problem(self.rel, line, key, f"uses the YAML tag {node.tag!r}; tags are not allowed, write a plain value"))
+            self.problems.append(Problem(self.rel, line, key, _("uses the YAML tag {tag}; tags are not allowed, write a plain value").format(tag=repr(node.tag))))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -155,7 +156,7 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):
-            self.problems.append(Problem(self.rel, line, key, f"cannot be read: {node.value!r} is not a valid value here"))
+            self.problems.append(Problem(self.rel, line, key, _("cannot be read: {value} is not a valid value here").format(value=repr(node.value))))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
@@ -163,12 +164,12 @@ class _Builder:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + self.first_line
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-                self.problems.append(Problem(self.rel, line, key_name(path), "has a key that is not a plain name"))
+                self.problems.append(Problem(self.rel, line, key_name(path), _("has a key that is not a plain name")))
                 continue
             name = str(key_node.value)
             if name in result:
                 first = self.lines[path + (name,)]
-                self.problems.append(Problem(self.rel, line, key_name(path + (name,)), f"appears twice (also on line {first}); keep one"))
+                self.problems.append(Problem(self.rel, line, key_name(path + (name,)), _("appears twice (also on line {line}); keep one").format(line=first)))
                 continue
             self.lines[path + (name,)] = line
             result[name] = self.build(value_node, path + (name,))

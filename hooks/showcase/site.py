@@ -14,6 +14,7 @@ from . import addresses, overview, social, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
+from .i18n import _
 from .model import Case, Problem
 from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
 from .views import FACET_NAMES, Views
@@ -109,7 +110,7 @@ class Showcase:
 
     def report(self) -> str:
         files = len({problem.path for problem in self.problems})
-        head = f"{len(self.problems)} problem(s) in {files} file(s) under {CASES_DIR}/; nothing was published:"
+        head = _("{problems} problem(s) in {files} file(s) under {folder}/; nothing was published:").format(problems=len(self.problems), files=files, folder=CASES_DIR)
         return "\n".join([head, *map(str, self.problems)])
 
     # --- pages -------------------------------------------------------------

@@ -6,6 +6,8 @@ import difflib
 
 from slugify import slugify
 
+from .i18n import _
+
 
 def closest(value: object, choices: list[str]) -> str | None:
     """The choice `value` was most likely meant to be, if one is close enough."""
@@ -21,4 +23,4 @@ def closest(value: object, choices: list[str]) -> str | None:
 def did_you_mean(value: object, choices: list[str]) -> str:
     """`"; did you mean 'x'?"`, or nothing when no choice is close."""
     match = closest(value, choices)
-    return f"; did you mean {match!r}?" if match else ""
+    return _("; did you mean {choice}?").format(choice=repr(match)) if match else ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .frontmatter import parse_yaml, read_text
+from .i18n import _
 from .model import Problem, Term
 
 FACETS = ("innovation_type", "domain", "region", "target_group", "actor", "partner_role", "stage")
@@ -76,12 +77,12 @@ def load_vocabulary(path: Path, rel: str = "cases/_taxonomy.yml") -> Vocabulary:
     for facet in FACETS:
         entries = data.get(facet)
         if not isinstance(entries, list) or not entries:
-            problems.append(Problem(rel, document.line(facet), facet, "must be a list of values with slug, label and description"))
+            problems.append(Problem(rel, document.line(facet), facet, _("must be a list of values with slug, label and description")))
             continue
         facets[facet] = {}
         _read_terms(facet, entries, None, (facet,), document, rel, facets[facet], problems)
     for extra in sorted(set(data) - set(FACETS)):
-        problems.append(Problem(rel, document.line(extra), extra, f"is not a facet; the facets are {', '.join(FACETS)}"))
+        problems.append(Problem(rel, document.line(extra), extra, _("is not a facet; the facets are {facets}").format(facets=", ".join(FACETS))))
     if problems:
         raise VocabularyError(problems)
     return Vocabulary(facets)
@@ -93,22 +94,22 @@ def _read_terms(facet, entries, parent, path, document, rel, into, problems) -> 
         where = path + (index,)
         line = document.line(*where)
         if not isinstance(entry, dict):
-            problems.append(Problem(rel, line, facet, "each value needs slug, label and description"))
+            problems.append(Problem(rel, line, facet, _("each value needs slug, label and description")))
             continue
         slug, label, description = (entry.get(k) for k in ("slug", "label", "description"))
         if not isinstance(slug, str) or not SLUG.match(slug):
-            problems.append(Problem(rel, line, facet, f"slug {slug!r} must be lower-case a-z, 0-9 and single hyphens"))
+            problems.append(Problem(rel, line, facet, _("slug {slug} must be lower-case a-z, 0-9 and single hyphens").format(slug=repr(slug))))
             continue
         if slug in into:
-            problems.append(Problem(rel, line, facet, f"slug {slug!r} appears twice"))
+            problems.append(Problem(rel, line, facet, _("slug {slug} appears twice").format(slug=repr(slug))))
             continue
         if not isinstance(label, str) or not label.strip() or not isinstance(description, str) or not description.strip():
-            problems.append(Problem(rel, line, facet, f"{slug!r} needs a label and a one-line description"))
+            problems.append(Problem(rel, line, facet, _("{slug} needs a label and a one-line description").format(slug=repr(slug))))
             continue
         into[slug] = Term(facet, slug, label.strip(), description.strip(), parent)
         children = entry.get("children") or []
         if children and facet != "region":
-            problems.append(Problem(rel, line, facet, "only region values can have children"))
+            problems.append(Problem(rel, line, facet, _("only region values can have children")))
             continue
         child_slugs = _read_terms(facet, children, slug, where + ("children",), document, rel, into, problems)
         into[slug] = Term(facet, slug, label.strip(), description.strip(), parent, tuple(child_slugs))

@@ -16,6 +16,7 @@ from . import fields, places
 from .body import check_body, has_markup, render
 from .fields import BY_NAME, MAX_SLUG, NAMES, OPTIONAL, REQUIRED, THEME_KEYS
 from .frontmatter import Document, key_name
+from .i18n import _
 from .images import check_image
 from .model import Case, Partner, Problem, Source
 from .suggest import did_you_mean
@@ -98,11 +99,11 @@ def _limits(key: str) -> tuple[int, int | None]:
 # --- the file name and the keys -------------------------------------------
 
 def check_slug(draft: Draft) -> Iterator[Problem]:
-    allowed = "lower-case a-z, 0-9 and single hyphens, at most 80 characters, such as 'op-wielekes.md'"
+    allowed = _("lower-case a-z, 0-9 and single hyphens, at most {count} characters, such as 'op-wielekes.md'").format(count=MAX_SLUG)
     if not SLUG.match(draft.slug) or len(draft.slug) > MAX_SLUG:
-        yield Problem(draft.rel, 1, "file name", f"{draft.slug!r} is not a valid slug; use {allowed}")
+        yield Problem(draft.rel, 1, "file name", _("{slug} is not a valid slug; use {allowed}").format(slug=repr(draft.slug), allowed=allowed))
     elif draft.slug in RESERVED_SLUGS:
-        yield Problem(draft.rel, 1, "file name", f"{draft.slug!r} is reserved by the site; choose another name")
+        yield Problem(draft.rel, 1, "file name", _("{slug} is reserved by the site; choose another name").format(slug=repr(draft.slug)))
 
 
 def check_keys(draft: Draft) -> Iterator[Problem]:
@@ -110,16 +111,16 @@ def check_keys(draft: Draft) -> Iterator[Problem]:
         if key in NAMES:
             continue
         if key in THEME_KEYS:
-            yield draft.problem(key, "is reserved by the site's theme and not used by cases; remove it")
+            yield draft.problem(key, _("is reserved by the site's theme and not used by cases; remove it"))
         else:
-            yield draft.problem(key, f"is not a known key{did_you_mean(key, list(NAMES))}; allowed keys are {', '.join(NAMES)}")
+            yield draft.problem(key, _("is not a known key{suggestion}; allowed keys are {allowed}").format(suggestion=did_you_mean(key, list(NAMES)), allowed=", ".join(NAMES)))
     for key in REQUIRED:
         if key not in draft.data:
-            yield Problem(draft.rel, draft.document.line(), key, "is missing; every case needs " + ", ".join(REQUIRED))
+            yield Problem(draft.rel, draft.document.line(), key, _("is missing; every case needs {keys}").format(keys=", ".join(REQUIRED)))
     for declared in fields.KEYS:
         other = declared.required_unless
         if other and declared.name not in draft.data and other not in draft.data:
-            yield Problem(draft.rel, draft.document.line(), declared.name, f"is missing; give {other} (from which {declared.name} is derived) or {declared.name}")
+            yield Problem(draft.rel, draft.document.line(), declared.name, _("is missing; give {other} (from which {key} is derived) or {key}").format(other=other, key=declared.name))
 
 
 # --- text ------------------------------------------------------------------
@@ -144,7 +145,7 @@ def check_summary(draft: Draft) -> Iterator[Problem]:
     problems = list(_check_text(draft, "summary"))
     yield from problems
     if not problems and not _is_plain_text(draft.data["summary"]):
-        yield draft.problem("summary", "contains Markdown or HTML; the summary is plain text (no *, _, [links](...), `code` or <tags>)")
+        yield draft.problem("summary", _("contains Markdown or HTML; the summary is plain text (no *, _, [links](...), `code` or <tags>)"))
 
 
 def _is_plain_text(text: str) -> bool:
@@ -165,7 +166,7 @@ def check_image_alt(draft: Draft) -> Iterator[Problem]:
     if draft.has("image_alt"):
         yield from _check_text(draft, "image_alt")
     if draft.has("image") and not draft.has("image_alt"):
-        yield draft.problem("image", "needs image_alt: a short text that says what the image shows")
+        yield draft.problem("image", _("needs image_alt: a short text that says what the image shows"))
 
 
 # --- vocabulary ------------------------------------------------------------
@@ -199,16 +200,16 @@ def check_sdg(draft: Draft) -> Iterator[Problem]:
     if not draft.has("sdg"):
         return
     values = _as_list(draft.data["sdg"])
-    allowed = f"numbers from 1 to {fields.SDG_COUNT}"
+    allowed = _("numbers from 1 to {count}").format(count=fields.SDG_COUNT)
     yield from check_count(draft, "sdg", values, *_limits("sdg"), allowed)
     seen = set()
     for index, value in enumerate(values):
         if isinstance(value, bool) or not isinstance(value, int):
-            yield draft.problem("sdg", f"must be the number of a Sustainable Development Goal, not {describe(value)}; allowed: {allowed}", index)
+            yield draft.problem("sdg", _("must be the number of a Sustainable Development Goal, not {value}; allowed: {allowed}").format(value=describe(value), allowed=allowed), index)
         elif not 1 <= value <= fields.SDG_COUNT:
-            yield draft.problem("sdg", f"{value} is not a Sustainable Development Goal; allowed: {allowed}", index)
+            yield draft.problem("sdg", _("{value} is not a Sustainable Development Goal; allowed: {allowed}").format(value=value, allowed=allowed), index)
         elif value in seen:
-            yield draft.problem("sdg", f"{value} is listed twice", index)
+            yield draft.problem("sdg", _("{value} is listed twice").format(value=value), index)
         else:
             seen.add(value)
 
@@ -232,20 +233,20 @@ def check_place(draft: Draft) -> Iterator[Problem]:
     seen = set()
     for index, name in enumerate(names):
         if not isinstance(name, str) or not name.strip():
-            yield draft.problem("place", f"must be the name of a town or municipality, such as 'Gent', not {describe(name)}", index)
+            yield draft.problem("place", _("must be the name of a town or municipality, such as 'Gent', not {value}").format(value=describe(name)), index)
             continue
         match = gazetteer.find(name)
         if match.place is not None:
             if match.place.slug in seen:
-                yield draft.problem("place", f"{name!r} is listed twice", index)
+                yield draft.problem("place", _("{value} is listed twice").format(value=repr(name)), index)
             seen.add(match.place.slug)
         elif match.candidates:
-            options = " or ".join(repr(place.qualified()) for place in match.candidates)
-            yield draft.problem("place", f"{name!r} is the name of more than one place; write {options}", index)
+            options = _(" or ").join(repr(place.qualified()) for place in match.candidates)
+            yield draft.problem("place", _("{value} is the name of more than one place; write {options}").format(value=repr(name), options=options), index)
         else:
-            hint = " or ".join(repr(place.name) + f" ({place.province_name})" for place in match.suggestions)
-            suggestion = f"; did you mean {hint}?" if hint else ""
-            yield draft.problem("place", f"{name!r} is not in the gazetteer{suggestion}; a place is a town, village or municipality of Flanders, Brussels or the Netherlands, written with its Dutch name", index)
+            hint = _(" or ").join(f"{place.name!r} ({place.province_name})" for place in match.suggestions)
+            suggestion = _("; did you mean {choice}?").format(choice=hint) if hint else ""
+            yield draft.problem("place", _("{value} is not in the gazetteer{suggestion}; a place is a town, village or municipality of Flanders, Brussels or the Netherlands, written with its Dutch name").format(value=repr(name), suggestion=suggestion), index)
 
 
 def check_region_fits_places(draft: Draft) -> Iterator[Problem]:
@@ -258,7 +259,7 @@ def check_region_fits_places(draft: Draft) -> Iterator[Problem]:
     for index, region in enumerate(regions):
         if region not in covered:
             where = ", ".join(place.describe() for place in found)
-            yield draft.problem("region", f"{region!r} contradicts the places of this case ({where}); leave region out to derive it from place, or correct it", index)
+            yield draft.problem("region", _("{region} contradicts the places of this case ({places}); leave region out to derive it from place, or correct it").format(region=repr(region), places=where), index)
 
 
 def check_stage(draft: Draft) -> Iterator[Problem]:
@@ -267,7 +268,7 @@ def check_stage(draft: Draft) -> Iterator[Problem]:
     allowed = draft.vocabulary.slugs("stage")
     value = draft.data["stage"]
     if not isinstance(value, str) or value not in allowed:
-        yield draft.problem("stage", f"{describe(value)} is not a stage{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}")
+        yield draft.problem("stage", _("{value} is not a stage{suggestion}; allowed: {allowed}").format(value=describe(value), suggestion=did_you_mean(value, allowed), allowed=", ".join(allowed)))
 
 
 # --- structured lists ------------------------------------------------------
@@ -276,24 +277,24 @@ def _check_items(draft: Draft, key: str) -> Iterator[Problem]:
     """A list of groups of keys, as `fields.ITEMS_OF` declares them."""
     declared = fields.ITEMS_OF[key]
     value = draft.data[key]
-    shape = ", ".join(f"{item.name}" if item.required else f"{item.name} (optional)" for item in declared)
+    shape = ", ".join(item.name if item.required else _("{key} (optional)").format(key=item.name) for item in declared)
     if isinstance(value, list) and not value:
-        yield draft.problem(key, f"is empty; give at least one item with {shape}")
+        yield draft.problem(key, _("is empty; give at least one item with {shape}").format(shape=shape))
         return
     if not isinstance(value, list):
-        yield draft.problem(key, f"must be a list of items with {shape}, not {describe(value)}")
+        yield draft.problem(key, _("must be a list of items with {shape}, not {value}").format(shape=shape, value=describe(value)))
         return
     names = [item.name for item in declared]
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            yield draft.problem(key, f"each item needs {shape}; this one is {describe(item)}", index)
+            yield draft.problem(key, _("each item needs {shape}; this one is {value}").format(shape=shape, value=describe(item)), index)
             continue
         for name in item:
             if name not in names:
-                yield draft.problem(key, f"{name!r} is not known here{did_you_mean(name, names)}; an item has {shape}", index, name)
+                yield draft.problem(key, _("{key} is not known here{suggestion}; an item has {shape}").format(key=repr(name), suggestion=did_you_mean(name, names), shape=shape), index, name)
         for field in declared:
             if field.required and field.name not in item:
-                yield draft.problem(key, f"is missing {field.name!r}; an item has {shape}", index)
+                yield draft.problem(key, _("is missing {key}; an item has {shape}").format(key=repr(field.name), shape=shape), index)
 
 
 def check_partners(draft: Draft) -> Iterator[Problem]:
@@ -308,7 +309,7 @@ def check_partners(draft: Draft) -> Iterator[Problem]:
         yield from _check_item_text(draft, "partners", index, "name")
         role = partner["role"]
         if not isinstance(role, str) or role not in roles:
-            yield draft.problem("partners", f"{describe(role)} is not a partner role{did_you_mean(role, roles)}; allowed: {', '.join(roles)}", index, "role")
+            yield draft.problem("partners", _("{value} is not a partner role{suggestion}; allowed: {allowed}").format(value=describe(role), suggestion=did_you_mean(role, roles), allowed=", ".join(roles)), index, "role")
 
 
 def check_sources(draft: Draft) -> Iterator[Problem]:
@@ -323,9 +324,9 @@ def check_sources(draft: Draft) -> Iterator[Problem]:
         if "url" in source:
             yield from check_url(draft, "sources", source["url"], index, "url")
         if "date" in source and source_date(source["date"]) is None:
-            yield draft.problem("sources", f"date {describe(source['date'])} is not a publication date; write YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-06", index, "date")
+            yield draft.problem("sources", _("date {value} is not a publication date; write YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-06").format(value=describe(source["date"])), index, "date")
     if not any(isinstance(source, dict) and source.get("url") for source in draft.data["sources"]):
-        yield draft.problem("sources", "has no source with a url; at least one source needs the web address where readers can check the facts")
+        yield draft.problem("sources", _("has no source with a url; at least one source needs the web address where readers can check the facts"))
 
 
 # --- URLs, numbers, dates, flags -------------------------------------------
@@ -341,24 +342,24 @@ def check_started(draft: Draft) -> Iterator[Problem]:
     value = draft.data["started"]
     latest = fields.latest_start_year(draft.today)
     if isinstance(value, bool) or not isinstance(value, int):
-        yield draft.problem("started", f"must be a year such as 2016, not {describe(value)}")
+        yield draft.problem("started", _("must be a year such as 2016, not {value}").format(value=describe(value)))
     elif not fields.FIRST_YEAR <= value <= latest:
-        yield draft.problem("started", f"{value} is out of range; allowed is a year from {fields.FIRST_YEAR} to {latest}")
+        yield draft.problem("started", _("{value} is out of range; allowed is a year from {first} to {latest}").format(value=value, first=fields.FIRST_YEAR, latest=latest))
 
 
 def check_added(draft: Draft) -> Iterator[Problem]:
     if draft.has("added"):
-        yield from check_day(draft, "added", "the date the case was added")
+        yield from check_day(draft, "added", _("the date the case was added"))
 
 
 def check_checked(draft: Draft) -> Iterator[Problem]:
     if draft.has("checked"):
-        yield from check_day(draft, "checked", "the date the facts were last checked against the sources")
+        yield from check_day(draft, "checked", _("the date the facts were last checked against the sources"))
 
 
 def check_featured(draft: Draft) -> Iterator[Problem]:
     if draft.has("featured") and not isinstance(draft.data["featured"], bool):
-        yield draft.problem("featured", f"must be true or false, not {describe(draft.data['featured'])}")
+        yield draft.problem("featured", _("must be true or false, not {value}").format(value=describe(draft.data["featured"])))
 
 
 def check_story(draft: Draft) -> Iterator[Problem]:

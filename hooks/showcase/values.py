@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from .fields import MAX_URL
+from .i18n import _
 from .model import Problem
 from .suggest import did_you_mean
 
@@ -25,17 +26,17 @@ SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 def describe(value: Any) -> str:
     """What a contributor wrote, in their terms rather than Python's."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
+        return _("a yes/no value ({value})").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"a date ({value.isoformat()})"
+        return _("a date ({value})").format(value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of keys"
+        return _("a group of keys")
     return f"{value!r}"
 
 
@@ -48,20 +49,20 @@ def check_text(draft: "Draft", key: str, low: int, high: int, *path: Any) -> Ite
     for part in path:
         value = value[part]
     if not isinstance(value, str):
-        yield draft.problem(key, f"must be text, not {describe(value)}; put it in quotes if needed", *path)
+        yield draft.problem(key, _("must be text, not {value}; put it in quotes if needed").format(value=describe(value)), *path)
     elif not value.strip():
-        yield draft.problem(key, f"is empty; write {low} to {high} characters", *path)
+        yield draft.problem(key, _("is empty; write {low} to {high} characters").format(low=low, high=high), *path)
     elif not (low <= len(value.strip()) <= high):
-        yield draft.problem(key, f"has {len(value.strip())} characters; allowed is {low} to {high}", *path)
+        yield draft.problem(key, _("has {count} characters; allowed is {low} to {high}").format(count=len(value.strip()), low=low, high=high), *path)
 
 
 def check_count(draft: "Draft", key: str, values: list, low: int, high: int | None, choices: str) -> Iterator[Problem]:
     """The number of values of a list key against its limits."""
-    limit = f"{low} to {high}" if high else f"at least {low}"
+    limit = _("{low} to {high}").format(low=low, high=high) if high else _("at least {low}").format(low=low)
     if not values:
-        yield draft.problem(key, f"is empty; choose {limit} of: {choices}")
+        yield draft.problem(key, _("is empty; choose {limit} of: {choices}").format(limit=limit, choices=choices))
     elif not (low <= len(values) <= (high or len(values))):
-        yield draft.problem(key, f"has {len(values)} values; allowed is {limit}")
+        yield draft.problem(key, _("has {count} values; allowed is {limit}").format(count=len(values), limit=limit))
 
 
 def check_terms(draft: "Draft", key: str, allowed: list[str], low: int, high: int | None) -> Iterator[Problem]:
@@ -70,19 +71,19 @@ def check_terms(draft: "Draft", key: str, allowed: list[str], low: int, high: in
     seen = set()
     for index, value in enumerate(values):
         if not isinstance(value, str):
-            yield draft.problem(key, f"must be a value from the vocabulary, not {describe(value)}; allowed: {', '.join(allowed)}", index)
+            yield draft.problem(key, _("must be a value from the vocabulary, not {value}; allowed: {allowed}").format(value=describe(value), allowed=", ".join(allowed)), index)
         elif value not in allowed:
-            yield draft.problem(key, f"{value!r} is not in the vocabulary{did_you_mean(value, allowed)}; allowed: {', '.join(allowed)}", index)
+            yield draft.problem(key, _("{value} is not in the vocabulary{suggestion}; allowed: {allowed}").format(value=repr(value), suggestion=did_you_mean(value, allowed), allowed=", ".join(allowed)), index)
         elif value in seen:
-            yield draft.problem(key, f"{value!r} is listed twice", index)
+            yield draft.problem(key, _("{value} is listed twice").format(value=repr(value)), index)
         else:
             seen.add(value)
 
 
 def check_url(draft: "Draft", key: str, value: Any, *path: Any) -> Iterator[Problem]:
-    allowed = "a full web address starting with http:// or https://"
+    allowed = _("a full web address starting with http:// or https://")
     if not isinstance(value, str):
-        yield draft.problem(key, f"must be {allowed}, not {describe(value)}", *path)
+        yield draft.problem(key, _("must be {allowed}, not {value}").format(allowed=allowed, value=describe(value)), *path)
         return
     try:
         parts = urlsplit(value) if value == value.strip() else None
@@ -96,7 +97,7 @@ def check_url(draft: "Draft", key: str, value: Any, *path: Any) -> Iterator[Prob
         or any(ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in value)
         or len(value) > MAX_URL
     ):
-        yield draft.problem(key, f"{value[:80]!r} is not allowed; use {allowed} (at most {MAX_URL} characters)", *path)
+        yield draft.problem(key, _("{value} is not allowed; use {allowed} (at most {count} characters)").format(value=repr(value[:80]), allowed=allowed, count=MAX_URL), *path)
 
 
 def as_date(value: Any) -> datetime.date | None:
@@ -116,9 +117,9 @@ def check_day(draft: "Draft", key: str, what: str) -> Iterator[Problem]:
     """A `YYYY-MM-DD` date that is not in the future."""
     value = as_date(draft.data[key])
     if value is None:
-        yield draft.problem(key, f"must be a date written as YYYY-MM-DD, such as {draft.today.isoformat()}, not {describe(draft.data[key])}")
+        yield draft.problem(key, _("must be a date written as YYYY-MM-DD, such as {today}, not {value}").format(today=draft.today.isoformat(), value=describe(draft.data[key])))
     elif value > draft.today:
-        yield draft.problem(key, f"{value.isoformat()} is in the future; use {what}, at the latest today ({draft.today.isoformat()})")
+        yield draft.problem(key, _("{value} is in the future; use {what}, at the latest today ({today})").format(value=value.isoformat(), what=what, today=draft.today.isoformat()))
 
 
 def source_date(value: Any) -> str | None:
