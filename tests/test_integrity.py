@@ -71,5 +71,13 @@ def test_every_internal_link_resolves(which, built, request):
     root = built.root if which == "fixture" else request.getfixturevalue("repository_site")
     site = root / "site"
     base = urlsplit(yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]).path
-    broken = sorted({(str(page.relative_to(site)), path) for page, path in internal_links(site, base) if not resolves(site, path)})
+    broken = sorted({(str(page.relative_to(site)), path) for page, path in internal_links(site, base)
+                     if not resolves(site, path) and not (which == "fixture" and names_a_repository_case(path))})
     assert broken == []
+
+
+def names_a_repository_case(path: str) -> bool:
+    """The hand-written pages are written for the repository's cases; the
+    fixture site has other cases. Such a link is checked in the repository build."""
+    parts = path.strip("/").split("/")
+    return len(parts) == 2 and parts[0] == "praktijkvoorbeelden" and (REPO / "cases" / f"{parts[1]}.md").is_file()

@@ -37,7 +37,8 @@ def elements(vocabulary) -> dict[str, dict]:
 
 
 def run(root, *args):
-    return subprocess.run([sys.executable, "-m", "showcase", *args], cwd=root, capture_output=True, text=True, timeout=120)
+    """The command line in Dutch, as the issue workflow runs it for contributors."""
+    return subprocess.run([sys.executable, "-m", "showcase", "--lang", "nl", *args], cwd=root, capture_output=True, text=True, timeout=120)
 
 
 # --- the form ----------------------------------------------------------------
@@ -189,7 +190,7 @@ def test_from_issue_writes_the_case_and_checks_it(project):
     result = run(project, "from-issue", "--body-file", str(ISSUES / "volledig.md"), "--number", "7")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Geschreven: cases/fietsbib-de-trapper.md" in result.stdout
-    assert "all valid" in result.stdout
+    assert "alles in orde" in result.stdout
     assert "# Voorgesteld in issue #7." in (project / "cases" / "fietsbib-de-trapper.md").read_text(encoding="utf-8")
 
 
@@ -204,7 +205,7 @@ def test_from_issue_refuses_to_overwrite(project):
 def test_from_issue_prints_the_problems_and_the_questions_to_fix(project):
     result = run(project, "from-issue", "--body-file", str(ISSUES / "onvolledig.md"))
     assert result.returncode == 1
-    assert "cases/repair-cafe-t-schuurke.md:2: summary: is missing" in result.stdout
+    assert "cases/repair-cafe-t-schuurke.md:2: summary: ontbreekt" in result.stdout
     assert "Aan te passen in het issue: Korte samenvatting, Domein, Regio, Startjaar, Website, Bronnen, Het verhaal." in result.stdout
 
 

@@ -21,6 +21,7 @@ SEARCH_PAGE = "zoeken/"  # the site search's full results; `q` holds the words
 SEARCH_SOURCE = "zoeken.md"
 SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and scripts
 CSV_EXPORT = "praktijkvoorbeelden.csv"
+DCAT = "dcat.ttl"  # the DCAT-AP description of the data set, for open-data portals
 OVERVIEW = "overzicht/"
 OVERVIEW_SOURCE = "overzicht.md"
 GLOSSARY_SOURCE = "woordenlijst.md"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import addresses, overview, social, thumbnails
+from . import addresses, opendata, overview, social, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -20,6 +20,7 @@ from .taxonomy import Vocabulary, VocabularyError, load_vocabulary
 from .views import FACET_NAMES, Views
 
 TAXONOMY = "cases/_taxonomy.yml"
+DATASET_DESCRIPTION = "Praktijkvoorbeelden van sociale innovatie uit Vlaanderen, Brussel en Nederland, als open data."
 PAGE_SIZE = 48  # cards per listing page; keeps every page small at any scale
 
 
@@ -173,6 +174,8 @@ class Showcase:
         files = [
             GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
+            GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url)),
+            GeneratedFile(addresses.DCAT, opendata.to_dcat(self.catalogue, self.base_url, self.site_name, DATASET_DESCRIPTION, self.now)),
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, {image: p.thumbnail_url for image, p in self.pictures.items()})),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
         ]
