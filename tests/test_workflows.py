@@ -20,7 +20,9 @@ UNTRUSTED = re.compile(
     r"\$\{\{[^}]*\b(github\.event\.(issue|pull_request|comment|review|discussion)\.(title|body)"
     r"|github\.event\.label\.name|github\.head_ref)"
 )
-PINNED = re.compile(r"^[\w.-]+/[\w./-]+@v\d+(\.\d+){0,2}$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+ZIZMOR = Path(sys.executable).parent / "zizmor"
 
 
 def load(path: Path) -> dict:
@@ -70,9 +72,26 @@ def test_no_run_script_interpolates_text_anyone_can_write(path):
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
-def test_every_action_is_pinned_to_a_version_tag(path):
+def test_every_action_is_pinned_to_a_full_commit_hash(path):
     actions = [step["uses"] for step in steps(path) if "uses" in step]
     assert actions and all(PINNED.match(action) for action in actions), actions
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_pinned_action_names_its_version_in_a_comment(path):
+    lines = [line.strip().removeprefix("- ") for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines and all(VERSION_COMMENT.search(line) for line in lines), lines
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = subprocess.run([str(ZIZMOR), "--offline", "--no-progress", str(GITHUB / "workflows")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_dependabot_keeps_actions_and_pip_pins_current():
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
@@ -117,3 +136,8 @@ def test_deploy_publishes_a_strict_build_to_pages():
     assert "mkdocs build --strict" in "\n".join(step.get("run", "") for step in steps(GITHUB / "workflows" / "deploy.yml"))
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"] == "pages"
+
+
+def test_dependabot_config_satisfies_its_schema():
+    result = schema_check("vendor.dependabot", GITHUB / "dependabot.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
