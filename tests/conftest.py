@@ -47,6 +47,15 @@ def built(tmp_path_factory) -> BuiltSite:
     return BuiltSite(root)
 
 
+@pytest.fixture(scope="session")
+def repository_site(tmp_path_factory) -> Path:
+    """The repository's own cases, built once with --strict: the project root."""
+    root = make_project(tmp_path_factory.mktemp("repository-site"), cases=REPO / "cases")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture
 def today():
     return TODAY

@@ -14,14 +14,6 @@ import yaml
 from helpers import REPO, make_project, mkdocs_build
 
 
-@pytest.fixture(scope="module")
-def repository_site(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("repository-site"), cases=REPO / "cases")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root
-
-
 def counts(root: Path) -> dict[str, int]:
     site = root / "site"
     listed = set()
