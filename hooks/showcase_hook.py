@@ -26,14 +26,23 @@ log = get_plugin_logger(__name__)
 _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
 _search: showcase.search.SearchIndex | None = None
+_command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
 
 HOME = "index.md"
+
+
+def on_startup(command, dirty):
+    # Told once per process which command runs: `serve` renders in threads,
+    # where forking a second process to read cases is not safe.
+    global _command
+    _command = command
 
 
 def on_config(config):
     global _site, _pages
     root = Path(config.config_file_path).parent
-    _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name)
+    _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
+                                        parallel=_command in ("build", "gh-deploy"))
     if _site.problems:
         # A PluginError stops the build with or without --strict: a broken
         # case must never publish, and every problem is listed at once.
@@ -110,6 +119,10 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        context["structured_data"] = _site.structured_data(generated)
+    else:
+        context["structured_data"] = _site.page_structured_data(page.url, page.title or "")
     if generated is not None:
         context["showcase"] = generated.view
         if generated.case is not None and config.repo_url and config.edit_uri:

@@ -245,3 +245,4 @@ def test_a_failed_build_reports_its_error_and_leaves_no_search_service_running(t
     result = mkdocs_build(root, strict=True)
     assert result.returncode != 0 and "bestaat-niet.html" in result.stderr
     assert not [command for command in processes_working_in(root) if "pagefind" in command]
+

@@ -18,7 +18,7 @@ from showcase.taxonomy import load_vocabulary
 casefiles.PARALLEL_FROM = 2  # split even this small project over two processes
 root = Path(sys.argv[1])
 vocabulary = load_vocabulary(root / "cases/_taxonomy.yml", "cases/_taxonomy.yml")
-loaded = casefiles.load_cases(root, vocabulary, datetime.date.fromisoformat(sys.argv[2]))
+loaded = casefiles.load_cases(root, vocabulary, datetime.date.fromisoformat(sys.argv[2]), parallel=True)
 print(json.dumps([[c.slug for c in loaded.cases], [str(p) for p in loaded.problems]]))
 """
 

@@ -29,7 +29,9 @@ def tags(result: dict) -> dict[str, str]:
 
 
 def ld_json(page: str) -> list[dict]:
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    """The page's JSON-LD blocks other than the site-wide graph (structured.py)."""
+    blocks = [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    return [block for block in blocks if "@graph" not in block]
 
 
 # --- the core --------------------------------------------------------------
@@ -121,7 +123,7 @@ def test_case_page_json_ld_parses_and_describes_the_case(built):
 
 def test_pages_that_are_not_cases_have_no_social_tags(built):
     for page in (built.html("index.html"), built.html("404.html"), built.html("overzicht")):
-        assert "og:title" not in page and "application/ld+json" not in page
+        assert "og:title" not in page and ld_json(page) == []
 
 
 def test_hostile_title_stays_text_in_every_tag_of_the_head(tmp_path):
@@ -134,3 +136,43 @@ def test_hostile_title_stays_text_in_every_tag_of_the_head(tmp_path):
     assert '<meta property="og:title" content="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34; &amp; y">' in page
     [data] = ld_json(page)
     assert data["name"] == HOSTILE + ' "x" & y'
+
+
+# --- structured data on every page type (read by extruct, as a search engine would) ---
+
+def json_ld_types(html: str, url: str = "https://sociale-innovatie.github.io/showcase/") -> dict[str, list[dict]]:
+    import extruct
+
+    found: dict[str, list[dict]] = {}
+    for block in extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]:
+        for item in block.get("@graph", [block]):
+            found.setdefault(item["@type"], []).append(item)
+    return found
+
+
+def test_every_page_describes_the_website_with_its_search_action(built):
+    for path in ("index.html", "praktijkvoorbeelden", "praktijkvoorbeelden/fietsbieb", "domein/energie", "over", "overzicht"):
+        [site] = json_ld_types(built.html(path))["WebSite"]
+        assert site["potentialAction"]["target"]["urlTemplate"].endswith("/zoeken/?q={search_term_string}"), path
+
+
+def test_every_page_has_breadcrumbs_from_home_to_itself(built):
+    crumbs = json_ld_types(built.html("plaats/ledeberg"))["BreadcrumbList"][0]["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["Home", "Plaatsen", "België", "Vlaanderen", "Oost-Vlaanderen", "Ledeberg"]
+    assert crumbs[-1]["item"].endswith("/plaats/ledeberg/")
+    case = json_ld_types(built.html("praktijkvoorbeelden/fietsbieb"))["BreadcrumbList"][0]["itemListElement"]
+    assert [c["name"] for c in case] == ["Home", "Praktijkvoorbeelden", "Fietsbieb Gent"]
+    assert [c["name"] for c in json_ld_types(built.html("over"))["BreadcrumbList"][0]["itemListElement"]][0] == "Home"
+
+
+def test_listing_pages_are_collection_pages_listing_their_cases(built):
+    [page] = json_ld_types(built.html("domein/circulaire-economie"))["CollectionPage"]
+    urls = [item["url"] for item in page["mainEntity"]["itemListElement"]]
+    assert page["mainEntity"]["@type"] == "ItemList" and len(urls) == page["mainEntity"]["numberOfItems"] == 2
+    assert all("/praktijkvoorbeelden/" in url for url in urls)
+    assert "CollectionPage" in json_ld_types(built.html("praktijkvoorbeelden"))
+
+
+def test_a_case_page_is_a_project_not_a_collection(built):
+    found = json_ld_types(built.html("praktijkvoorbeelden/fietsbieb"))
+    assert "Project" in found and "CollectionPage" not in found

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import multiprocessing
 import sys
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,15 +87,20 @@ def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.da
     return (None if problems else case), problems
 
 
-def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: list[Path] | None = None) -> Loaded:
-    """Every case in `cases/` (or only the given files), with all problems."""
+def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: list[Path] | None = None,
+               parallel: bool = False) -> Loaded:
+    """Every case in `cases/` (or only the given files), with all problems.
+
+    `parallel`: the caller runs a single thread (a one-off build or check, not
+    a server), so a second process may be forked to read half of the files.
+    """
     paths, problems = case_paths(root)
     if only is not None:
         wanted = {path.resolve() for path in only}
         paths = [path for path in paths if path.resolve() in wanted]
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
     loaded = Loaded(problems=problems, files=len(paths))
-    for case, case_problems in _load_all(paths, root, vocabulary, today):
+    for case, case_problems in _load_all(paths, root, vocabulary, today, parallel):
         loaded.problems.extend(case_problems)
         if case is not None:
             loaded.cases.append(case)
@@ -106,17 +110,17 @@ def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: l
 PARALLEL_FROM = 1000  # below this many files, starting a second process costs more than it saves
 
 
-def _load_all(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date) -> list:
+def _load_all(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date, parallel: bool) -> list:
     """`load_case` for every path, in order; with many files, the second half
     is read and validated by a second process (machines have two cores).
 
     The second process is forked: it starts at once with everything imported
     and does not re-run the caller's script. Forking is only safe while this
-    process runs a single thread (as `mkdocs build` and `check` do), and only
-    reliable on Linux; otherwise, as under `mkdocs serve`, one process reads all.
+    process runs a single thread (as `mkdocs build` and `check` do; the caller
+    says so), and only reliable on Linux; otherwise, as under `mkdocs serve`,
+    one process reads all.
     """
-    parallel = (len(paths) >= PARALLEL_FROM and sys.platform == "linux" and threading.active_count() == 1)
-    if not parallel:
+    if not (parallel and len(paths) >= PARALLEL_FROM and sys.platform == "linux"):
         return _load_each(paths, root, vocabulary, today)
     half = len(paths) // 2
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -39,7 +39,7 @@ def check(files: list[str], root: Path, out=sys.stdout) -> int:
         checked = 0
     else:
         only = [Path(name).resolve() for name in files] if files else None
-        loaded = load_cases(root, vocabulary, datetime.date.today(), only)
+        loaded = load_cases(root, vocabulary, datetime.date.today(), only, parallel=True)
         problems, checked = loaded.problems, loaded.files
     for problem in problems:
         print(problem, file=out)

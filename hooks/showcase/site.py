@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import addresses, opendata, overview, social, thumbnails
+from . import addresses, opendata, overview, social, structured, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -57,6 +57,8 @@ class GeneratedPage:
     case: Case | None = None
     hide: tuple[str, ...] = ("navigation", "toc")  # the theme's sidebars
     description: str = ""  # the page's <meta name="description">; the site's when empty
+    crumbs: tuple[tuple[str, str], ...] = ()  # (name, address) from below the home page to this page
+    listing: bool = False  # a list of cases: a schema.org CollectionPage
 
     @property
     def markdown(self) -> str:
@@ -96,14 +98,18 @@ class Showcase:
         return self.now.date()
 
     @classmethod
-    def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE) -> "Showcase":
-        """Read the vocabulary and every case; keep all problems for one report."""
+    def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE,
+             parallel: bool = False) -> "Showcase":
+        """Read the vocabulary and every case; keep all problems for one report.
+
+        `parallel`: the caller is a one-off build in a single thread (not a
+        server), so the cases may be read by two processes."""
         now = build_time() if today is None else datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc)
         try:
             vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
         except VocabularyError as error:
             return cls(root, None, [], error.problems, base_url, site_name, page_size, now=now)
-        loaded = load_cases(root, vocabulary, now.date())
+        loaded = load_cases(root, vocabulary, now.date(), parallel=parallel)
         site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
         site.catalogue = Catalogue(loaded.cases, vocabulary)
         site.vocabulary = site.catalogue.vocabulary  # with the places and goals
@@ -124,16 +130,36 @@ class Showcase:
     def pages(self) -> list[GeneratedPage]:
         views = self.views
         pages = [self._case_page(views, case) for case in self.catalogue.cases]
-        pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page)
+        pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page, ())
         for facet in addresses.SHOWCASE_FOLDERS:
-            pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet)))
+            index = (FACET_NAMES[facet][1], addresses.facet_index_url(facet))
+            pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet), crumbs=(index,)))
             for term in self.catalogue.vocabulary.terms(facet):
                 make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
-                pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make)
-        pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", views.glossary()))
-        pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue)))
-        pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page()))
+                above = (index, *self._regions_above(facet, term))
+                pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make, above)
+        pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", views.glossary(), crumbs=(("Woordenlijst", addresses.GLOSSARY),)))
+        pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue), crumbs=(("Overzicht", addresses.OVERVIEW),)))
+        pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page(), crumbs=(("Zoeken", addresses.SEARCH_PAGE),)))
         return pages
+
+    def _regions_above(self, facet: str, term) -> list[tuple[str, str]]:
+        """The regions above a region (or a place's province), as breadcrumbs."""
+        vocabulary = self.catalogue.vocabulary
+        start = term.parent if facet in ("region", "place") else None
+        chain = [start, *vocabulary.ancestors(start)] if start else []
+        return [(vocabulary.label("region", slug), addresses.term_url("region", slug)) for slug in reversed(chain)]
+
+    def structured_data(self, page: GeneratedPage) -> str:
+        """The page's schema.org JSON-LD: the site, its breadcrumbs and, for a listing, its cases."""
+        listing = None
+        if page.listing:
+            listing = structured.collection(page.title, page.crumbs[-1][1], page.view.get("cards", []), self.base_url)
+        return structured.page_data(self.site_name, self.base_url, list(page.crumbs), listing)
+
+    def page_structured_data(self, url: str, title: str) -> str:
+        """The same for a hand-written page at `url` (the home page: '')."""
+        return structured.page_data(self.site_name, self.base_url, [(title, url)] if url else [])
 
     def home_view(self) -> dict:
         return self.views.home()
@@ -148,9 +174,10 @@ class Showcase:
         view = {**views.case_page(case),
                 "social": social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))}
         return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", view, case.body, case,
-                             hide=("navigation",), description=case.summary)
+                             hide=("navigation",), description=case.summary,
+                             crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))))
 
-    def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make) -> list[GeneratedPage]:
+    def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple) -> list[GeneratedPage]:
         """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""
         chunks = [cases[i : i + self.page_size] for i in range(0, len(cases), self.page_size)] or [[]]
         urls = [url] + [f"{url}pagina/{n}/" for n in range(2, len(chunks) + 1)]
@@ -165,7 +192,8 @@ class Showcase:
             }
             src = first_src if number == 1 else urls[number - 1].rstrip("/") + ".md"
             page_title = title if number == 1 else f"{title} (pagina {number})"
-            pages.append(GeneratedPage(src, page_title, template, make(chunk, pager)))
+            crumbs = (*above, (title, url)) + (((page_title, urls[number - 1]),) if number > 1 else ())
+            pages.append(GeneratedPage(src, page_title, template, make(chunk, pager), crumbs=crumbs, listing=True))
         return pages
 
     # --- other files -------------------------------------------------------
