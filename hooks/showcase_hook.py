@@ -41,8 +41,10 @@ def on_startup(command, dirty):
 def on_config(config):
     global _site, _pages
     root = Path(config.config_file_path).parent
+    # Stories are validated with exactly the extensions MkDocs renders them with.
     _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
-                                        parallel=_command in ("build", "gh-deploy"))
+                                        parallel=_command in ("build", "gh-deploy"),
+                                        markdown=(list(config.markdown_extensions), dict(config.mdx_configs)))
     if _site.problems:
         # A PluginError stops the build with or without --strict: a broken
         # case must never publish, and every problem is listed at once.

@@ -71,6 +71,9 @@ def check_text(root: Path, text: str | bytes, name: str = "buurtmoestuin.md", to
     else:
         path.write_text(text, encoding="utf-8")
     vocabulary = load_vocabulary(folder / "_taxonomy.yml")
+    from showcase import body  # stories are judged with the site's Markdown, as load_cases does
+
+    body.configure(*body.site_markdown(root if (root / "mkdocs.yml").is_file() else REPO))
     return load_case(path, root, vocabulary, today)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import case_text, check_text, make_project, messages, mkdocs_build
+from helpers import REPO, case_text, check_text, make_project, messages, mkdocs_build
 
 SCRIPT_PAYLOADS = [
     "</script><script>alert(1)</script>",
@@ -191,3 +191,25 @@ def test_misplaced_files_are_reported_not_skipped(tmp_path):
     (tmp_path / "cases" / "moestuin.markdown").write_text(case_text(), encoding="utf-8")
     _, problems = case_paths(tmp_path)
     assert sorted(p.path for p in problems) == ["cases/moestuin.markdown", "cases/notities.txt", "cases/sub/verstopt.md"]
+
+
+def test_the_validator_renders_stories_with_the_sites_markdown_extensions(tmp_path):
+    from showcase import body
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n", encoding="utf-8")
+    names, configs = body.site_markdown(tmp_path)
+    assert names == ["toc", "tables", "fenced_code", "admonition"] and configs == {"toc": {"permalink": True}}
+    try:
+        body.configure(names, configs)
+        assert 'class="admonition note"' in body.render("!!! note\n    Een opmerking.")
+        body.configure(*body.site_markdown(tmp_path.parent))  # a folder without mkdocs.yml: MkDocs' built-ins only
+        assert 'class="admonition' not in body.render("!!! note\n    Een opmerking.")
+    finally:
+        body.configure(*body.site_markdown(REPO))
+
+
+def test_the_repository_validator_follows_mkdocs_yml():
+    from showcase import body
+
+    names, _ = body.site_markdown(REPO)
+    assert names[:3] == body.BUILT_IN_EXTENSIONS and {"attr_list", "md_in_html", "footnotes", "admonition"} <= set(names)

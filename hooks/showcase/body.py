@@ -13,12 +13,14 @@ import html.parser
 
 import markdown
 import nh3
+import yaml
 
 from .i18n import _
 from .model import Problem
 
 BODY = "body"
-MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "footnotes"]
+# MkDocs always renders with these, before those mkdocs.yml lists.
+BUILT_IN_EXTENSIONS = ["toc", "tables", "fenced_code"]
 SAFE_TAGS = frozenset(nh3.ALLOWED_TAGS) | {"figure", "figcaption", "details", "summary"}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "srcset", "poster", "background", "data", "xlink:href"})
@@ -32,7 +34,43 @@ SAFE_ATTRIBUTES = {
 }
 
 
-_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+_MARKDOWN = markdown.Markdown(extensions=BUILT_IN_EXTENSIONS)
+_CONFIGURED: tuple | None = None
+
+
+def configure(extensions: list, configs: dict | None = None) -> None:
+    """Render stories with exactly the site's Markdown extensions.
+
+    The adapter passes MkDocs' own list (built-ins included); `check` reads
+    `mkdocs.yml` (`site_markdown`). So raw HTML in any form the site would
+    produce is judged on what the site renders, whatever extensions are added.
+    """
+    global _MARKDOWN, _CONFIGURED
+    key = (tuple(extensions), repr(sorted((configs or {}).items())))
+    if key != _CONFIGURED:
+        _MARKDOWN = markdown.Markdown(extensions=list(extensions), extension_configs=configs or {})
+        _CONFIGURED = key
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python/name and !ENV tags a plain loader refuses."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_markdown(root) -> tuple[list, dict]:
+    """The extensions (and their settings) the site renders with, from mkdocs.yml."""
+    path = root / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.is_file() else {}
+    names, configs = list(BUILT_IN_EXTENSIONS), {}
+    for entry in (config or {}).get("markdown_extensions") or []:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if settings:
+            configs[name] = settings
+    return names, configs
 
 # Characters without which Markdown can produce no tag, link or entity beyond
 # plain paragraphs and headings: text free of them needs no rendering to check.

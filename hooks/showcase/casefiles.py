@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import body
 from .frontmatter import parse_yaml, read_text, split
 from .i18n import _
 from .model import Case, Problem
@@ -88,17 +89,20 @@ def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.da
 
 
 def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: list[Path] | None = None,
-               parallel: bool = False) -> Loaded:
+               parallel: bool = False, markdown: tuple[list, dict] | None = None) -> Loaded:
     """Every case in `cases/` (or only the given files), with all problems.
 
     `parallel`: the caller runs a single thread (a one-off build or check, not
     a server), so a second process may be forked to read half of the files.
+    `markdown`: the engine's Markdown extensions and their settings, to judge
+    stories as the site renders them; read from mkdocs.yml when not given.
     """
     paths, problems = case_paths(root)
     if only is not None:
         wanted = {path.resolve() for path in only}
         paths = [path for path in paths if path.resolve() in wanted]
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
+    body.configure(*(markdown or body.site_markdown(root)))
     loaded = Loaded(problems=problems, files=len(paths))
     for case, case_problems in _load_all(paths, root, vocabulary, today, parallel):
         loaded.problems.extend(case_problems)

@@ -99,7 +99,7 @@ class Showcase:
 
     @classmethod
     def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE,
-             parallel: bool = False) -> "Showcase":
+             parallel: bool = False, markdown: tuple[list, dict] | None = None) -> "Showcase":
         """Read the vocabulary and every case; keep all problems for one report.
 
         `parallel`: the caller is a one-off build in a single thread (not a
@@ -109,7 +109,7 @@ class Showcase:
             vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
         except VocabularyError as error:
             return cls(root, None, [], error.problems, base_url, site_name, page_size, now=now)
-        loaded = load_cases(root, vocabulary, now.date(), parallel=parallel)
+        loaded = load_cases(root, vocabulary, now.date(), parallel=parallel, markdown=markdown)
         site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
         site.catalogue = Catalogue(loaded.cases, vocabulary)
         site.vocabulary = site.catalogue.vocabulary  # with the places and goals

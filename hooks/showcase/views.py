@@ -212,6 +212,7 @@ class Views:
     def glossary(self) -> dict:
         return {
             "kind": "glossary",
+            "places_url": addresses.facet_index_url("place"),
             "facets": [
                 {"key": CASE_KEYS[facet], "name": FACET_NAMES[facet][1],
                  "terms": [{"slug": t.slug, "label": t.label, "description": t.description,
