@@ -144,3 +144,42 @@ def test_results_link_inside_a_site_published_in_a_subfolder(page, served_in_sub
     assert served_in_subfolder + "praktijkvoorbeelden/fietsbieb/" in hrefs
     page.keyboard.press("Enter")
     page.wait_for_url(served_in_subfolder + "zoeken/?q=vrijwilligers")
+
+
+def accessible_nodes(page) -> list[dict]:
+    """The accessibility tree as Chromium exposes it to screen readers."""
+    return page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+
+
+def test_header_search_announces_its_results_to_screen_readers(page, served):
+    page.goto(served)
+    type_in_header(page, "vrijwilligers")
+    live = page.locator("[data-si-search-announce]")
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.inner_text() == page.inner_text("[data-si-search-status]") == "1 resultaat"
+    assert not live.evaluate("node => !!node.closest('[hidden]')"), "a live region in a hidden element announces nothing"
+    statuses = [node for node in accessible_nodes(page) if node["role"]["value"] == "status" and not node.get("ignored")]
+    assert statuses, "no live region in the accessibility tree"
+
+
+def test_header_search_is_a_combobox_that_says_when_its_list_is_open(page, served):
+    page.goto(served)
+    field = page.locator("[data-si-search-query]")
+    assert field.get_attribute("role") == "combobox" and field.get_attribute("aria-expanded") == "false"
+    assert page.locator("#" + field.get_attribute("aria-controls")).count() == 1
+    type_in_header(page, "vrijwilligers")
+    assert field.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert field.get_attribute("aria-expanded") == "false"
+
+
+def test_more_results_clicked_twice_adds_each_result_once(page, served):
+    page.goto(served + "zoeken/?q=de")
+    page.wait_for_selector("[data-si-search-page][data-si-search-done='de']")
+    more = page.locator("[data-si-search-page-more]")
+    if more.is_hidden():
+        pytest.skip("the fixture has too few results for a second page")
+    more.evaluate("button => { button.click(); button.click(); }")
+    page.wait_for_timeout(1500)
+    urls = page.eval_on_selector_all("[data-si-search-page-results] .si-hit a", "links => links.map(a => a.href)")
+    assert len(urls) == len(set(urls))

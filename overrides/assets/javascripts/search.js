@@ -120,16 +120,20 @@
     var status = form.querySelector("[data-si-search-status]");
     var list = form.querySelector("[data-si-search-results]");
     var all = form.querySelector("[data-si-search-all]");
+    var announce = form.querySelector("[data-si-search-announce]");
     var timer = null;
     var asked = 0;
     var dismissed = false;  // closed with Escape: stays closed until typing
 
     function close() {
       panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
     }
 
     function open() {
       panel.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      announce.textContent = status.textContent;
     }
 
     function run() {
@@ -210,18 +214,29 @@
     var shown = 0;
     var asked = 0;
 
+    // One page at a time: a second click while the first is loading waits
+    // for it instead of adding the same page again.
+    var loading = null;
     function showMore() {
+      if (loading) return loading;
       var ticket = asked;
-      return details(found.results, shown, shown + PAGE).then(function (hits) {
-        if (ticket !== asked) return;
+      var from = shown;
+      loading = details(found.results, from, from + PAGE).then(function (hits) {
+        loading = null;
+        if (ticket !== asked || shown !== from) return;
         hits.forEach(function (data) { list.appendChild(hit(data)); });
         shown += hits.length;
         more.hidden = shown >= found.results.length;
+      }, function (error) {
+        loading = null;
+        throw error;
       });
+      return loading;
     }
 
     function run(words) {
       var ticket = ++asked;
+      loading = null;
       list.replaceChildren();
       more.hidden = true;
       if (!words) {
