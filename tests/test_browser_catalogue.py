@@ -205,10 +205,17 @@ def test_without_javascript_every_case_is_listed_as_a_link(browser, served, buil
     context.close()
 
 
-def test_catalogue_works_after_instant_navigation_and_going_back(page, served):
-    page.goto(served)
+def test_catalogue_works_after_instant_navigation_and_going_back(page, on_site_url):
+    page.goto(on_site_url)
+    page.evaluate("window.siSameDocument = true")  # gone after a full page load
     page.click(".md-tabs a:has-text('Praktijkvoorbeelden')")
     page.wait_for_selector(READY)
+    assert page.evaluate("window.siSameDocument") is True, "the click loaded a new page instead of navigating instantly"
+    # Set up once per visit: one change adds one history entry, not one per setup.
+    before = page.evaluate("history.length")
+    choose(page, "domein", "energie")
+    assert page.evaluate("history.length") == before + 1
+    choose(page, "domein", "energie")  # untick again
     choose(page, "fase", "pilot")
     assert listed(page) == ["zonnecooperatie-utrecht"]
     page.click("[data-si-results] .si-card__title a")
@@ -216,6 +223,7 @@ def test_catalogue_works_after_instant_navigation_and_going_back(page, served):
     page.go_back()
     page.wait_for_selector(READY)
     assert listed(page) == ["zonnecooperatie-utrecht"]
+    assert page.evaluate("window.siSameDocument") is True
 
 
 def test_showcase_page_filter_further_opens_the_catalogue_with_its_value(page, served):
