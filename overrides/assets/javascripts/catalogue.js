@@ -461,6 +461,8 @@
       window.addEventListener("popstate", restore);
     }).catch(function (error) {
       root.dataset.siReady = "failed";
+      // Without its data the catalogue stays the plain list: show its links again.
+      document.documentElement.classList.remove("si-js");
       if (window.console) console.warn(error);
     });
   }
