@@ -133,3 +133,10 @@ def test_json_holds_checked_goals_target_groups_and_source_dates(vocabulary):
 def test_feed_carries_the_licence_as_rights(vocabulary):
     feed = ET.fromstring(to_atom(catalogue(vocabulary, make("a", (2026, 11, 1))), "Site", "https://example.org/"))
     assert "CC BY 4.0" in feed.find(f"{ATOM}rights").text
+
+
+def test_feed_entries_carry_places_and_goals_as_categories(vocabulary):
+    gent = gazetteer().find("Gent").place
+    feed = ET.fromstring(to_atom(catalogue(vocabulary, make("a", (2026, 11, 1), place=(gent,), sdg=(7,))), "Site", "https://example.org/"))
+    labels = {c.get("label"): c.get("scheme") for c in feed.find(f"{ATOM}entry").findall(f"{ATOM}category")}
+    assert labels["Gent"] == "https://example.org/plaats/" and labels["SDG 7: Betaalbare en duurzame energie"] == "https://example.org/sdg/"

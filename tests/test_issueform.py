@@ -175,12 +175,12 @@ def test_incomplete_issue_names_every_missing_or_wrong_answer(tmp_path):
 
 
 def test_issue_without_the_form_questions_is_refused():
-    with pytest.raises(IssueFormError, match="niet met het formulier"):
+    with pytest.raises(IssueFormError, match="not made with the form"):
         case_from_issue("Ik ken een mooi initiatief in Gent!", TODAY)
 
 
 def test_issue_without_a_name_is_refused():
-    with pytest.raises(IssueFormError, match="naam van het initiatief ontbreekt"):
+    with pytest.raises(IssueFormError, match="name of the initiative is missing"):
         case_from_issue(form_body(summary="Een samenvatting zonder naam erboven, lang genoeg."), TODAY)
 
 

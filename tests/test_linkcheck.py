@@ -7,9 +7,17 @@ import threading
 
 import pytest
 
-from showcase import linkcheck
+from showcase import i18n, linkcheck
 from showcase.model import Source
 from test_catalogue import make
+
+
+@pytest.fixture
+def dutch():
+    """The report as the weekly workflow writes it for maintainers: in Dutch."""
+    i18n.set_language("nl")
+    yield
+    i18n.set_language(None)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -59,13 +67,13 @@ def test_unreachable_host_is_dead_with_a_reason():
     assert result.dead and result.error
 
 
-def test_report_lists_dead_links_with_file_and_key(server):
+def test_report_lists_dead_links_with_file_and_key(server, dutch):
     results = linkcheck.check_links([linkcheck.Link("cases/b.md", "sources[1].url", f"{server}/weg")], timeout=5)
     text = linkcheck.report(results)
     assert "1 van 1 onbereikbaar" in text and "`cases/b.md` | `sources[1].url`" in text and "| 404 |" in text
 
 
-def test_report_lists_cases_not_checked_for_two_years_oldest_first():
+def test_report_lists_cases_not_checked_for_two_years_oldest_first(dutch):
     import datetime
 
     from showcase.linkcheck import stale_report

@@ -10,6 +10,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .fields import MAX_SLUG
+from .i18n import _
 from .validate import RESERVED_SLUGS
 
 TEMPLATE = "cases/_template.md"
@@ -35,12 +36,12 @@ def new_case(root: Path, title: str, today: datetime.date) -> Path:
     title = " ".join(title.split())
     slug = slug_for(title)
     if not slug or len(title) < 3:
-        raise NewCaseError(f"{title!r} gives no usable file name; use a title of at least 3 letters")
+        raise NewCaseError(_("{title} gives no usable file name; use a title of at least 3 letters").format(title=repr(title)))
     if slug in RESERVED_SLUGS:
-        raise NewCaseError(f"'{slug}' is reserved by the site; choose a more specific title")
+        raise NewCaseError(_("'{slug}' is reserved by the site; choose a more specific title").format(slug=slug))
     path = root / "cases" / f"{slug}.md"
     if path.exists():
-        raise NewCaseError(f"cases/{slug}.md already exists; nothing was overwritten. Choose another title or edit that file")
+        raise NewCaseError(_("cases/{slug}.md already exists; nothing was overwritten. Choose another title or edit that file").format(slug=slug))
     template = (root / TEMPLATE).read_text(encoding="utf-8")
     path.write_text(fill_template(template, title, today), encoding="utf-8")
     return path

@@ -140,8 +140,8 @@ def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
         _text(entry, "updated", _timestamp(case.added))
         _text(entry, "published", _timestamp(case.added))
         _text(entry, "summary", case.summary)
-        for facet in ("innovation_type", "domain", "region", "target_group"):
-            for slug in getattr(case, facet):
+        for facet in ("innovation_type", "domain", "region", "place", "target_group", "sdg"):
+            for slug in values_of(case, facet):
                 ET.SubElement(entry, f"{{{ATOM}}}category", term=slug, label=catalogue.vocabulary.label(facet, slug), scheme=absolute(base_url, addresses.facet_index_url(facet)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
 

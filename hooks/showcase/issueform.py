@@ -18,6 +18,7 @@ import yaml
 from . import fields as schema
 from .contribute import slug_for
 from .goals import GOALS
+from .i18n import _
 from .taxonomy import Vocabulary
 
 ISSUE_FORM_FILE = ".github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml"
@@ -180,11 +181,11 @@ def case_from_issue(body: str, today: datetime.date, number: int | None = None) 
     """
     answers = parse_answers(body)
     if not answers:
-        raise IssueFormError("dit issue is niet met het formulier 'Nieuw praktijkvoorbeeld' gemaakt; er staan geen vragen van het formulier in")
+        raise IssueFormError(_("this issue was not made with the form 'Nieuw praktijkvoorbeeld'; it holds none of the form's questions"))
     title = " ".join(answers.get("title", "").split())
     slug = slug_for(title)
     if not slug:
-        raise IssueFormError("de naam van het initiatief ontbreekt; zonder naam is er geen bestandsnaam. Vul 'Naam van het initiatief' in")
+        raise IssueFormError(_("the name of the initiative is missing; without a name there is no file name. Fill in 'Naam van het initiatief'"))
     data = front_matter(answers, today)
     comment = f"# Voorgesteld in issue #{number}.\n" if number is not None else ""
     front = yaml.dump(data, Dumper=_CaseDumper, allow_unicode=True, sort_keys=False, width=100)

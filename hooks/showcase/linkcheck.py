@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .model import Case
+from .i18n import _
 
 USER_AGENT = "showcase-linkcheck/1.0 (+https://github.com/sociale-innovatie/showcase)"
 
@@ -76,24 +77,24 @@ def stale_cases(cases: list[Case], today) -> list[Case]:
 def stale_report(cases: list[Case], today) -> str:
     """The part of the weekly report that asks for a new check of old facts."""
     old = stale_cases(cases, today)
-    lines = [f"## Feiten ouder dan twee jaar: {len(old)} praktijkvoorbeeld(en)", ""]
+    lines = [_("## Facts older than two years: {count} case(s)").format(count=len(old)), ""]
     if old:
-        lines += ["| bestand | nagekeken op |", "|---|---|"]
+        lines += [_("| file | checked on |"), "|---|---|"]
         lines += [f"| `{case.path}` | {case.checked_on.isoformat()} |" for case in old]
     else:
-        lines.append("Alle praktijkvoorbeelden zijn de voorbije twee jaar nagekeken.")
+        lines.append(_("Every case was checked in the last two years."))
     return "\n".join(lines) + "\n"
 
 
 def report(results: list[Checked]) -> str:
     """A Markdown report for the maintainers (job summary or issue)."""
     dead = [result for result in results if result.dead]
-    lines = [f"## Externe links: {len(dead)} van {len(results)} onbereikbaar", ""]
+    lines = [_("## External links: {dead} of {total} unreachable").format(dead=len(dead), total=len(results)), ""]
     if dead:
-        lines += ["| bestand | sleutel | link | antwoord |", "|---|---|---|---|"]
+        lines += [_("| file | key | link | answer |"), "|---|---|---|---|"]
         for result in dead:
-            answer = str(result.status) if result.status else (result.error or "geen antwoord")
+            answer = str(result.status) if result.status else (result.error or _("no answer"))
             lines.append(f"| `{result.link.path}` | `{result.link.key}` | {result.link.url} | {answer} |")
     else:
-        lines.append("Alle links antwoorden.")
+        lines.append(_("Every link answers."))
     return "\n".join(lines) + "\n"
