@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 import showcase.addresses
 import showcase.body
 import showcase.csp
+import showcase.minify
 import showcase.search
 import showcase.site
 
@@ -141,6 +142,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     global _search
+    if config.theme.custom_dir:
+        showcase.minify.minify_in_place(Path(config.site_dir), showcase.minify.own_assets(Path(config.theme.custom_dir)))
     if _search is None:
         return
     try:

@@ -15,6 +15,11 @@
 (function () {
   "use strict";
 
+  // The catalogue page carries this script; instant navigation inserts it
+  // again on every visit, but one subscription to page views is enough.
+  if (window.siCatalogue) return;
+  window.siCatalogue = true;
+
   var FACETS = [];  // the facets' URL parameters, from the data file's `fields`
   var SORTS = ["nieuw", "az"];
   var OWN = { q: true, sorteer: true };
