@@ -188,11 +188,17 @@ def test_reserved_slug_is_refused(tmp_path):
 
 
 def test_broken_yaml_names_file_and_line(tmp_path):
-    text = "---\ntitle: Buurtmoestuin\nsummary: [niet gesloten\ndomain: energie\n---\nTekst.\n"
-    found = messages(tmp_path, text)
+    import yaml
+
+    front = "title: Buurtmoestuin\nsummary: [niet gesloten\ndomain: energie\n"
+    try:
+        yaml.safe_load(front)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 2  # YAML counts from 0, and the file's line 1 is the opening ---
+    assert line == 4  # where YAML finds the list still open: the next key
+    found = messages(tmp_path, f"---\n{front}---\nTekst.\n")
     assert len(found) == 1
-    assert found[0].startswith("cases/buurtmoestuin.md:")
-    assert "front matter: is not valid YAML" in found[0]
+    assert found[0].startswith(f"cases/buurtmoestuin.md:{line}: front matter: is not valid YAML")
 
 
 def test_missing_front_matter_is_refused(tmp_path):
