@@ -11,7 +11,7 @@ import pytest
 # anything runs, so builds and commands started by the tests inherit it.
 os.environ["LANGUAGE"] = "en"
 
-from helpers import REPO, TODAY, make_project, mkdocs_build
+from helpers import REPO, TODAY, built_project, hostile_cases, make_project, serve
 from showcase.taxonomy import load_vocabulary
 
 
@@ -41,10 +41,7 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> BuiltSite:
     """The fixture project (tests/fixtures/cases), built once with --strict."""
-    root = make_project(tmp_path_factory.mktemp("fixture-site"))
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(root)
+    return BuiltSite(built_project(tmp_path_factory.mktemp("fixture-site")))
 
 
 SITE_URL = "https://sociale-innovatie.github.io/showcase/"  # mkdocs.yml's site_url
@@ -77,10 +74,13 @@ def on_site_url(page, built):
 @pytest.fixture(scope="session")
 def repository_site(tmp_path_factory) -> Path:
     """The repository's own cases, built once with --strict: the project root."""
-    root = make_project(tmp_path_factory.mktemp("repository-site"), cases=REPO / "cases")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root
+    return built_project(tmp_path_factory.mktemp("repository-site"), cases=REPO / "cases")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The fixture project plus the hostile cases of helpers.hostile_cases, built once with --strict: its site folder."""
+    return built_project(tmp_path_factory.mktemp("hostile-site"), files=hostile_cases()) / "site"
 
 
 @pytest.fixture
@@ -97,21 +97,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
-def _serve(directory: Path):
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def served(built):
     """The built fixture site on a local HTTP server: its base URL."""
-    server = _serve(built.site)
+    server = serve(built.site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -121,20 +110,9 @@ def served_in_subfolder(built, tmp_path_factory):
     """The same site under /showcase/, as GitHub Pages publishes it: its base URL."""
     top = tmp_path_factory.mktemp("pages")
     (top / "showcase").symlink_to(built.site, target_is_directory=True)
-    server = _serve(top)
+    server = serve(top)
     yield f"http://127.0.0.1:{server.server_address[1]}/showcase/"
     server.shutdown()
-
-
-def _handler_base():
-    import http.server
-
-    return http.server.SimpleHTTPRequestHandler
-
-
-class _QuietHandler(_handler_base()):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
+from helpers import make_case as make
 from showcase.catalogue import Catalogue
-from showcase.model import Case
-
-
-def make(slug, domain=("energie",), types=("dienst",), region=("utrecht",), added=(2026, 11, 1), **extra):
-    return Case(slug=slug, path=f"cases/{slug}.md", title=slug.title(), summary="Een samenvatting van twintig tekens.",
-                innovation_type=types, domain=domain, region=region, added=datetime.date(*added), body="Tekst.", **extra)
 
 
 def test_cases_are_listed_newest_first(vocabulary):
@@ -40,11 +33,11 @@ def test_counts_per_domain_and_stage(vocabulary):
 
 
 def test_related_cases_prefer_more_shared_facets(vocabulary):
-    case = make("ik", domain=("energie",), types=("dienst",), region=("utrecht",))
-    same_all = make("alles", domain=("energie",), types=("dienst",), region=("utrecht",), added=(2026, 1, 1))
-    same_domain = make("domein", domain=("energie",), types=("product",), region=("antwerpen",), added=(2026, 11, 2))
-    same_type = make("type", domain=("werk",), types=("dienst",), region=("antwerpen",), added=(2026, 11, 3))
-    unrelated = make("niets", domain=("werk",), types=("product",), region=("antwerpen",))
+    case = make("ik", domain=("energie",), innovation_type=("dienst",), region=("utrecht",))
+    same_all = make("alles", domain=("energie",), innovation_type=("dienst",), region=("utrecht",), added=(2026, 1, 1))
+    same_domain = make("domein", domain=("energie",), innovation_type=("product",), region=("antwerpen",), added=(2026, 11, 2))
+    same_type = make("type", domain=("werk",), innovation_type=("dienst",), region=("antwerpen",), added=(2026, 11, 3))
+    unrelated = make("niets", domain=("werk",), innovation_type=("product",), region=("antwerpen",))
     catalogue = Catalogue([case, same_all, same_domain, same_type, unrelated], vocabulary)
     assert [c.slug for c in catalogue.related(case)] == ["alles", "domein", "type"]
 

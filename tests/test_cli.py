@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import io
-import os
-import subprocess
-import sys
 
 import pytest
 
-from helpers import REPO, case_text, make_project, mkdocs_build
+from helpers import REPO, case_text, mkdocs_build, showcase as run
 from showcase import cli, contribute
-
-
-def run(root, *args, env=None):
-    return subprocess.run([sys.executable, "-m", "showcase", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
 
 
 def test_check_passes_on_the_repository():

@@ -4,7 +4,6 @@ pinned requirements alone, and the same commit gives the same bytes."""
 from __future__ import annotations
 
 import filecmp
-import os
 import re
 import subprocess
 import sys
@@ -13,19 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import case_text, make_project as make_project_in, mkdocs_build
+from helpers import built_project, case_text, make_project, mkdocs_build, run_module as build
 
 EPOCH = "1796000000"  # 2026-11-30T00:53:20Z, after every fixture case's dates
-
-
-def make_project(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    return make_project_in(folder)
-
-
-def build(root: Path, *command: str, python: str = sys.executable, env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([python, "-m", *command], cwd=root, capture_output=True, text=True, env=env, timeout=300)
 
 
 def differing(left: Path, right: Path) -> list[str]:
@@ -40,12 +29,22 @@ def differing(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_properdocs_builds_the_fixture_site_strictly(tmp_path):
-    root = make_project(tmp_path)
-    result = build(root, "properdocs", "build", "--strict", "-f", "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    assert (root / "site" / "plaats" / "ledeberg" / "index.html").exists()
-    assert (root / "site" / "pagefind" / "pagefind-entry.json").stat().st_size > 0
+@pytest.fixture(scope="module")
+def by_mkdocs(tmp_path_factory) -> Path:
+    """The fixture project built by MkDocs at a fixed SOURCE_DATE_EPOCH: its root."""
+    return built_project(tmp_path_factory.mktemp("mkdocs"), env={"SOURCE_DATE_EPOCH": EPOCH})
+
+
+@pytest.fixture(scope="module")
+def by_properdocs(tmp_path_factory) -> Path:
+    """The same project built by ProperDocs at the same SOURCE_DATE_EPOCH: its root."""
+    command = ("properdocs", "build", "--strict", "-f", "mkdocs.yml")
+    return built_project(tmp_path_factory.mktemp("properdocs"), command=command, env={"SOURCE_DATE_EPOCH": EPOCH})
+
+
+def test_properdocs_builds_the_fixture_site_strictly(by_properdocs):
+    assert (by_properdocs / "site" / "plaats" / "ledeberg" / "index.html").exists()
+    assert (by_properdocs / "site" / "pagefind" / "pagefind-entry.json").stat().st_size > 0
 
 
 def test_properdocs_stops_on_a_broken_case_with_the_same_message(tmp_path):
@@ -58,13 +57,10 @@ def test_properdocs_stops_on_a_broken_case_with_the_same_message(tmp_path):
     assert message in by_properdocs.stderr and message in by_mkdocs.stderr
 
 
-def test_properdocs_and_mkdocs_give_the_same_pages(tmp_path):
-    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
-    epoch = {"SOURCE_DATE_EPOCH": EPOCH}
-    assert build(first, "mkdocs", "build", "--strict", env=epoch).returncode == 0
-    assert build(second, "properdocs", "build", "--strict", "-f", "mkdocs.yml", env=epoch).returncode == 0
-    pages = [path.relative_to(first / "site") for path in (first / "site").rglob("*.html")]
-    assert pages and all(without_generator(first / "site" / page) == without_generator(second / "site" / page) for page in pages)
+def test_properdocs_and_mkdocs_give_the_same_pages(by_mkdocs, by_properdocs):
+    first, second = by_mkdocs / "site", by_properdocs / "site"
+    pages = [path.relative_to(first) for path in first.rglob("*.html")]
+    assert pages and all(without_generator(first / page) == without_generator(second / page) for page in pages)
 
 
 def without_generator(path: Path) -> str:
@@ -72,17 +68,13 @@ def without_generator(path: Path) -> str:
     return re.sub(r'<meta name="generator" content="[^"]*">', "", path.read_text(encoding="utf-8"))
 
 
-def test_two_builds_of_the_same_files_are_byte_identical(tmp_path):
-    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
-    for root in (first, second):
-        assert build(root, "mkdocs", "build", "--strict", env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
-    assert differing(first / "site", second / "site") == []
+def test_two_builds_of_the_same_files_are_byte_identical(by_mkdocs, tmp_path):
+    again = built_project(tmp_path, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert differing(by_mkdocs / "site", again / "site") == []
 
 
-def test_export_is_dated_by_source_date_epoch(tmp_path):
-    root = make_project(tmp_path)
-    assert build(root, "mkdocs", "build", "--strict", env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
-    assert '"generated":"2026-11-30T00:53:20Z"' in (root / "site" / "praktijkvoorbeelden.json").read_text(encoding="utf-8")
+def test_export_is_dated_by_source_date_epoch(by_mkdocs):
+    assert '"generated":"2026-11-30T00:53:20Z"' in (by_mkdocs / "site" / "praktijkvoorbeelden.json").read_text(encoding="utf-8")
 
 
 def test_site_builds_with_only_the_pinned_requirements_installed(tmp_path):

@@ -6,19 +6,15 @@ import datetime
 import json
 from xml.etree import ElementTree as ET
 
+from helpers import make_case as make
 from showcase.catalogue import Catalogue
 from showcase.export import to_atom, to_json
-from showcase.model import Case, Partner, Source
+from showcase.model import Partner, Source
 from showcase.places import load as gazetteer
 from showcase.site import build_time
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NOW = datetime.datetime(2026, 11, 23, 12, 30, tzinfo=datetime.timezone.utc)
-
-
-def make(slug, added, **extra):
-    return Case(slug=slug, path=f"cases/{slug}.md", title=f"Titel {slug}", summary="Een samenvatting van twintig tekens.",
-                innovation_type=("dienst",), domain=("energie",), region=("utrecht",), added=datetime.date(*added), body="Tekst.", **extra)
 
 
 def catalogue(vocabulary, *cases):
@@ -64,8 +60,7 @@ def test_feed_is_atom_with_newest_added_first(vocabulary):
 
 
 def test_feed_escapes_markup_in_titles(vocabulary):
-    case = make("x", (2026, 11, 1))
-    case = Case(**{**case.__dict__, "title": "</title><script>alert(1)</script> & co"})
+    case = make("x", (2026, 11, 1), title="</title><script>alert(1)</script> & co")
     text = to_atom(catalogue(vocabulary, case), "Site", "")
     assert "<script>" not in text
     entry = ET.fromstring(text).find(f"{ATOM}entry")
@@ -84,8 +79,8 @@ def test_catalogue_data_and_text_list_the_same_cases_in_the_same_order(vocabular
 def test_catalogue_text_holds_summary_organisation_and_partners_but_not_the_story(vocabulary):
     from showcase.export import catalogue_text
 
-    case = make("a", (2026, 11, 1), organisation="Org vzw", partners=(Partner("Stad Gent", "financier"), Partner("OCMW", "uitvoerder")))
-    case = Case(**{**case.__dict__, "body": "Een verhaal over vrijwilligers."})
+    case = make("a", (2026, 11, 1), organisation="Org vzw", partners=(Partner("Stad Gent", "financier"), Partner("OCMW", "uitvoerder")),
+                body="Een verhaal over vrijwilligers.")
     assert json.loads(catalogue_text(catalogue(vocabulary, case)))["cases"] == [["Een samenvatting van twintig tekens.", "Org vzw", "Stad Gent OCMW"]]
 
 

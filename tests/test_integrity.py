@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 
-from helpers import REPO, make_project, mkdocs_build
+from helpers import REPO
 
 
 def counts(root: Path) -> dict[str, int]:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
-import yaml
 
-from helpers import FIXTURES, REPO, TODAY, check_text
-from showcase.frontmatter import split
+from helpers import FIXTURES, REPO, TODAY, check_text, front_matter as keys_of, showcase
 from showcase.issueform import FIELDS, ISSUE_FORM_FILE, IssueFormError, case_from_issue, issue_form, issue_form_text
 from showcase.fields import NAMES as KEYS, REQUIRED
 
@@ -26,19 +22,13 @@ def form_body(**answers: str) -> str:
     return "\n\n".join(f"### {field.label}\n\n{answers.get(field.key) or '_No response_'}" for field in FIELDS) + "\n"
 
 
-def keys_of(text: str) -> dict:
-    source, problems = split(text, "case.md")
-    assert not problems
-    return yaml.safe_load(source.front_matter)
-
-
 def elements(vocabulary) -> dict[str, dict]:
     return {element["id"]: element for element in issue_form(vocabulary)["body"] if "id" in element}
 
 
 def run(root, *args):
     """The command line in Dutch, as the issue workflow runs it for contributors."""
-    return subprocess.run([sys.executable, "-m", "showcase", "--lang", "nl", *args], cwd=root, capture_output=True, text=True, timeout=120)
+    return showcase(root, "--lang", "nl", *args)
 
 
 # --- the form ----------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from showcase import i18n, linkcheck
 from showcase.model import Source
-from test_catalogue import make
+from helpers import make_case as make
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from helpers import REPO, case_text, make_project
+from helpers import LANGUAGE_VARIABLES, REPO, case_text, make_project, mkdocs_build, showcase
 
 PACKAGE = REPO / "hooks" / "showcase"
 CATALOGUE = PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "showcase.po"
@@ -41,9 +38,8 @@ def test_translation_keeps_every_placeholder(message):
 
 
 def run_check(root, *args, env_overrides=None):
-    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(env_overrides or {})
-    return subprocess.run([sys.executable, "-m", "showcase", *args, "check"], cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    """`check` with no language chosen by the environment, unless `env_overrides` chooses one."""
+    return showcase(root, *args, "check", unset=LANGUAGE_VARIABLES, env=env_overrides)
 
 
 @pytest.fixture
@@ -76,8 +72,6 @@ def test_keys_and_values_stay_as_written_in_dutch_messages(broken):
 
 
 def test_build_stops_with_dutch_messages_by_default(broken):
-    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=broken, capture_output=True, text=True,
-                            env={**env, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    result = mkdocs_build(broken, unset=LANGUAGE_VARIABLES)
     assert result.returncode == 1
     assert "er is niets gepubliceerd" in result.stderr and "bedoel je 'mobiliteit'?" in result.stderr

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from collections import Counter
 
+from helpers import make_case as make
 from showcase import geomap, overview
 from showcase.places import load as gazetteer
 from showcase.catalogue import Catalogue
-from showcase.model import Case
-
-
-def make(slug, region=("utrecht",), types=("dienst",), domain=("energie",), added=(2026, 11, 1), started=None, place=()):
-    return Case(slug=slug, path=f"cases/{slug}.md", title=slug.title(), summary="Een samenvatting van twintig tekens.",
-                innovation_type=types, domain=domain, region=region, added=datetime.date(*added), body="Tekst.", started=started, place=place)
 
 
 def by_slug(places: list[dict]) -> dict[str, dict]:
@@ -78,7 +72,7 @@ def test_region_table_lists_every_region_in_tree_order_with_its_depth(vocabulary
 
 
 def test_facet_counts_list_every_value_most_cases_first(vocabulary):
-    catalogue = Catalogue([make("a", types=("product", "dienst")), make("b", types=("dienst",))], vocabulary)
+    catalogue = Catalogue([make("a", innovation_type=("product", "dienst")), make("b", innovation_type=("dienst",))], vocabulary)
     rows = overview.facet_counts(catalogue, "innovation_type")
     assert [(row["label"], row["count"]) for row in rows[:2]] == [("Dienst", 2), ("Product", 1)]
     assert len(rows) == len(vocabulary.slugs("innovation_type")) and rows[-1]["count"] == 0

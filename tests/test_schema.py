@@ -9,10 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
-from helpers import FIXTURES, REPO, VALID
-from showcase.frontmatter import split
+from helpers import FIXTURES, REPO, VALID, front_matter as read_front_matter
 from showcase.schema import SCHEMA_FILE, case_schema, schema_text
 
 REGENERATE = "cases/_schema.json is out of step with cases/_taxonomy.yml; regenerate it with: .venv/bin/python -m showcase schema"
@@ -36,9 +34,7 @@ def iso_dates(value):
 
 
 def front_matter(path: Path) -> dict:
-    source, problems = split(path.read_text(encoding="utf-8"), path.name)
-    assert not problems
-    return iso_dates(yaml.safe_load(source.front_matter))
+    return iso_dates(read_front_matter(path.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 import gzip
 import json
 
+import pytest
+
+from helpers import make_case as make
 from showcase import search
-from showcase.model import Case, Partner
-
-
-def make(slug="a", body="Tekst.", **extra):
-    return Case(slug=slug, path=f"cases/{slug}.md", title=f"Titel {slug}", summary="Een samenvatting van twintig tekens.",
-                innovation_type=("dienst",), domain=("energie",), region=("utrecht",), added=datetime.date(2026, 11, 1), body=body, **extra)
+from showcase.model import Partner
 
 
 def test_plain_text_keeps_the_words_of_a_story_and_drops_its_markup():
@@ -58,19 +55,24 @@ def test_a_page_record_prefers_the_title_from_front_matter():
     assert search.page_record("over/", "# Kop\n\nTekst.", title="Over ons").title == "Over ons"
 
 
-def test_the_index_writes_a_dutch_pagefind_bundle_with_every_case_showcase_page_and_page(tmp_path, vocabulary):
-    pages = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
-    index = search.SearchIndex([make("a"), make("b")], vocabulary, pages)
-    index.write(tmp_path / "pagefind")
-    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] == 2 + len(search.term_records(vocabulary)) + 30
-    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+PAGES = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
 
 
-def test_every_file_of_a_written_bundle_is_whole(tmp_path, vocabulary):
-    pages = [search.Record(f"pagina-{n}/", f"Pagina {n}", f"Woorden over fietsen en buurten {n}", "Pagina") for n in range(30)]
-    search.SearchIndex([make("a"), make("b")], vocabulary, pages).write(tmp_path / "pagefind")
-    bundle = tmp_path / "pagefind"
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory, vocabulary):
+    """A Pagefind bundle of two cases, every showcase page and 30 pages, written once."""
+    folder = tmp_path_factory.mktemp("bundle") / "pagefind"
+    search.SearchIndex([make("a"), make("b")], vocabulary, PAGES).write(folder)
+    return folder
+
+
+def test_the_index_writes_a_dutch_pagefind_bundle_with_every_case_showcase_page_and_page(bundle, vocabulary):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 2 + len(search.term_records(vocabulary)) + len(PAGES)
+    assert (bundle / "pagefind.js").is_file()
+
+
+def test_every_file_of_a_written_bundle_is_whole(bundle):
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert (bundle / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta").is_file()
     assert all(path.stat().st_size > 0 for path in bundle.rglob("*") if path.is_file())

@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import datetime
 import json
-import re
 
 from PIL import Image
 
-from helpers import REPO, case_text, make_project, mkdocs_build
+from helpers import HOSTILE_TITLE, REPO, SCRIPT_PAYLOADS, ld_json, make_case
 from showcase import social
 from showcase.model import Case, Partner
 from showcase.thumbnails import Picture
 
 BASE = "https://voorbeeld.org/site/"
-HOSTILE = "</script><script>alert(1)</script>"
+HOSTILE = SCRIPT_PAYLOADS[0]
 
 
 def make(**extra) -> Case:
-    fields = dict(slug="fietsbieb", path="cases/fietsbieb.md", title="Fietsbieb Gent", summary="Gezinnen lenen kinderfietsen.",
-                  innovation_type=("dienst",), domain=("mobiliteit", "armoede"), region=("oost-vlaanderen", "brussel"),
-                  added=datetime.date(2026, 11, 20), body="Tekst.")
-    return Case(**{**fields, **extra})
+    fields = dict(title="Fietsbieb Gent", summary="Gezinnen lenen kinderfietsen.", domain=("mobiliteit", "armoede"),
+                  region=("oost-vlaanderen", "brussel"))
+    return make_case("fietsbieb", (2026, 11, 20), **{**fields, **extra})
 
 
 def tags(result: dict) -> dict[str, str]:
     return {tag["name"]: tag["content"] for tag in result["meta"]}
 
-
-def ld_json(page: str) -> list[dict]:
-    """The page's JSON-LD blocks other than the site-wide graph (structured.py)."""
-    blocks = [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
-    return [block for block in blocks if "@graph" not in block]
-
-
-# --- the core --------------------------------------------------------------
 
 def test_script_json_cannot_close_the_script_element_it_sits_in():
     text = social.script_json({"name": HOSTILE})
@@ -126,16 +115,12 @@ def test_pages_that_are_not_cases_have_no_social_tags(built):
         assert "og:title" not in page and ld_json(page) == []
 
 
-def test_hostile_title_stays_text_in_every_tag_of_the_head(tmp_path):
-    root = make_project(tmp_path)
-    (root / "cases" / "kwaad.md").write_text(case_text(title=HOSTILE + ' "x" & y'), encoding="utf-8")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    page = (root / "site" / "praktijkvoorbeelden" / "kwaad" / "index.html").read_text(encoding="utf-8")
+def test_hostile_title_stays_text_in_every_tag_of_the_head(hostile_site):
+    page = (hostile_site / "praktijkvoorbeelden" / "kwaad" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
     assert '<meta property="og:title" content="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34; &amp; y">' in page
     [data] = ld_json(page)
-    assert data["name"] == HOSTILE + ' "x" & y'
+    assert data["name"] == HOSTILE_TITLE
 
 
 # --- structured data on every page type (read by extruct, as a search engine would) ---
