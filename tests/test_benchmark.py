@@ -30,7 +30,6 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
 
 
 def test_generated_cases_are_valid_and_use_every_vocabulary_value(tmp_path, vocabulary):
-    sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate
     from showcase.casefiles import load_cases
 
@@ -41,6 +40,25 @@ def test_generated_cases_are_valid_and_use_every_vocabulary_value(tmp_path, voca
     for facet, field in (("innovation_type", "innovation_type"), ("domain", "domain"), ("actor", "actors")):
         used = {value for case in loaded.cases for value in getattr(case, field)}
         assert used == set(vocabulary.slugs(facet)), facet
+
+
+def test_generated_text_has_a_zipf_distribution_and_the_queried_words(tmp_path):
+    from generate import QUERY_RANKS, generate, vocabulary_for
+
+    words = vocabulary_for(2026).words
+    assert len(set(words)) == len(words) >= 50_000
+    assert all(words[rank - 1] == word for word, rank in QUERY_RANKS.items())
+    generate(400, tmp_path / "a")
+    generate(400, tmp_path / "b")
+    texts = [path.read_text(encoding="utf-8") for path in sorted((tmp_path / "a").glob("*.md"))]
+    assert texts == [path.read_text(encoding="utf-8") for path in sorted((tmp_path / "b").glob("*.md"))]
+    body = [text.split("\n---\n", 1)[1].lower() for text in texts]
+    counts = collections.Counter(word for text in body for word in re.findall(r"[^\W\d_]+", text))
+    assert len(counts) > 10_000  # a large vocabulary, not a list of 130 words
+    assert counts["de"] > 5 * counts[words[9]] > 0  # rank 1 against rank 10: about 10^1.07
+    cases_with = {word: sum(re.search(rf"\b{word}\b", text.lower()) is not None for text in texts) for word in QUERY_RANKS}
+    assert 0.1 * len(texts) < cases_with["energie"] < 0.5 * len(texts)  # the frequent query word, in titles, summaries, stories
+    assert cases_with["coöperatie"] < 0.05 * len(texts)  # the mid-range one
 
 
 def _get(url, encoding="gzip"):
