@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 READY = "[data-si-catalogue][data-si-ready=true]"
@@ -336,3 +338,28 @@ def test_cards_show_their_place(page, served):
     open_catalogue(page, served)
     card = page.locator('[data-slug="fietsbieb"] .si-card__place')
     assert card.inner_text() == "Ledeberg"
+
+
+def test_orders_and_page_size_are_the_declared_ones_carried_by_the_data(page, served, built):
+    from showcase.addresses import SORTS
+    from showcase.site import PAGE_SIZE
+
+    data = json.loads(built.html("praktijkvoorbeelden/catalogus.json"))
+    assert data["page_size"] == PAGE_SIZE
+    assert [value for value, _on in data["sorts"]] == list(SORTS)
+    open_catalogue(page, served)
+    options = page.eval_on_selector_all("[data-si-sort] option", "options => options.map(o => [o.value, o.textContent])")
+    assert options == [[value, label] for value, (_on, label) in SORTS.items()]
+    # The fixture's four cases fit in one page of 48: served with a page of
+    # two, the script shows two and offers the rest, as the data says.
+    def smaller_pages(route):
+        response = route.fetch()
+        route.fulfill(response=response, json={**response.json(), "page_size": 2})
+
+    page.route("**/catalogus.json", smaller_pages)
+    open_catalogue(page, served, "?sorteer=az")
+    titles = sorted((record["title"] for record in built.export()["cases"]), key=str.casefold)
+    assert page.eval_on_selector_all("[data-si-results] .si-card__title a", "links => links.map(a => a.textContent)") == titles[:2]
+    assert page.inner_text("[data-si-more]") == f"Toon meer (nog {len(titles) - 2})"
+    page.click("[data-si-more]")
+    assert len(listed(page)) == len(titles)

@@ -71,7 +71,7 @@ def test_catalogue_data_and_text_list_the_same_cases_in_the_same_order(vocabular
     from showcase.export import catalogue_index, catalogue_text
 
     cat = catalogue(vocabulary, make("oud", (2026, 1, 1)), make("nieuw", (2026, 11, 1), organisation="Org vzw"))
-    index, text = json.loads(catalogue_index(cat)), json.loads(catalogue_text(cat))
+    index, text = json.loads(catalogue_index(cat, 48)), json.loads(catalogue_text(cat))
     assert [record[0] for record in index["cases"]] == ["nieuw", "oud"]
     assert len(text["cases"]) == 2 and "Org vzw" in text["cases"][0][1]
 
@@ -87,14 +87,14 @@ def test_catalogue_text_holds_summary_organisation_and_partners_but_not_the_stor
 def test_catalogue_data_leaves_organisations_to_the_text_file(vocabulary):
     from showcase.export import catalogue_index
 
-    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1), organisation="Org vzw"))))
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1), organisation="Org vzw")), 48))
     assert "Org vzw" not in json.dumps(index)
 
 
 def test_catalogue_data_refers_to_facet_values_by_position(vocabulary):
     from showcase.export import catalogue_index
 
-    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1)))))
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1))), 48))
     positions = dict(zip(index["fields"], index["cases"][0][2]))
     assert [index["facets"]["regio"][i]["slug"] for i in positions["regio"]] == ["utrecht"]
     assert [index["facets"]["domein"][i]["slug"] for i in positions["domein"]] == ["energie"]
@@ -135,3 +135,22 @@ def test_feed_entries_carry_places_and_goals_as_categories(vocabulary):
     feed = ET.fromstring(to_atom(catalogue(vocabulary, make("a", (2026, 11, 1), place=(gent,), sdg=(7,))), "Site", "https://example.org/"))
     labels = {c.get("label"): c.get("scheme") for c in feed.find(f"{ATOM}entry").findall(f"{ATOM}category")}
     assert labels["Gent"] == "https://example.org/plaats/" and labels["SDG 7: Betaalbare en duurzame energie"] == "https://example.org/sdg/"
+
+
+def test_catalogue_data_carries_the_declared_orders_parameters_page_size_and_addresses(vocabulary):
+    from showcase import addresses
+    from showcase.export import catalogue_index
+
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1))), 7))
+    assert index["page_size"] == 7
+    assert index["sorts"] == [["nieuw", "added"], ["az", "title"]] == [[value, on] for value, (on, _) in addresses.SORTS.items()]
+    assert index["parameters"] == {"search": addresses.SEARCH_PARAMETER, "sort": addresses.SORT_PARAMETER} == {"search": "q", "sort": "sorteer"}
+    assert index["case_folder"] + "a/" == addresses.case_url("a") and index["search_url"] == addresses.SEARCH_PAGE
+
+
+def test_the_catalogue_script_states_no_order_page_size_or_address_of_its_own():
+    from helpers import REPO
+
+    script = (REPO / "overrides" / "assets" / "javascripts" / "catalogue.js").read_text(encoding="utf-8")
+    for written in ('"nieuw"', '"az"', '"sorteer"', "= 48", '"praktijkvoorbeelden/', '"zoeken/'):
+        assert written not in script, written

@@ -53,3 +53,12 @@ def test_home_lists_newest_cases_without_repeating_featured_ones(tmp_path):
     newest = [card["slug"] for card in home["newest"]]
     assert featured == ["fietsbieb"]
     assert newest == [case.slug for case in site.catalogue.cases if case.slug not in featured][:6]
+
+
+def test_the_catalogue_script_shows_as_many_cards_at_a_time_as_a_listing_page_holds(tmp_path):
+    import json
+
+    from showcase import addresses
+
+    [index] = [file for file in load(tmp_path, page_size=3).files() if file.dest == addresses.CATALOGUE_INDEX]
+    assert json.loads(index.content)["page_size"] == 3

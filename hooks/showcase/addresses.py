@@ -35,6 +35,10 @@ SHOWCASE_FOLDERS = {facet.name: facet.folder for facet in FACETS if facet.folder
 QUERY_PARAMETERS = {facet.name: facet.parameter for facet in FACETS}
 SEARCH_PARAMETER = "q"
 SORT_PARAMETER = "sorteer"
+# The catalogue's orders by their `sorteer` value: what each sorts on and its
+# label. The first is the default, the order the data lists the cases in; an
+# address leaves it out.
+SORTS = {"nieuw": ("added", "Nieuwste eerst"), "az": ("title", "Alfabetisch (A–Z)")}
 
 
 def case_url(slug: str) -> str:

@@ -75,7 +75,7 @@ def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime) -
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = None) -> str:
+def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, str] | None = None) -> str:
     """What the catalogue's script needs to filter, count and draw cards.
 
     One short record per case, newest first: slug, title, each facet's
@@ -84,6 +84,12 @@ def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = No
     address (`thumbnails` maps a case's image to it). Summaries,
     organisations and partners are in `catalogue_text`, fetched after the
     first results: this file is all the filters wait for.
+
+    Beside them, what the script would otherwise repeat: the URL parameters
+    of the search words and the order, the orders (`sorteer` value and what
+    it sorts on, the default first), how many cards it shows at a time (as
+    many as a listing page holds without it), and the addresses of case
+    pages and of the site search.
     """
     thumbnails = thumbnails or {}
     vocabulary = catalogue.vocabulary
@@ -102,8 +108,13 @@ def catalogue_index(catalogue: Catalogue, thumbnails: dict[str, str] | None = No
         if case.image in thumbnails:
             record.append(thumbnails[case.image])
         records.append(record)
-    return json.dumps({"fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets, "cases": records},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({
+        "fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets,
+        "parameters": {"search": addresses.SEARCH_PARAMETER, "sort": addresses.SORT_PARAMETER},
+        "sorts": [[value, on] for value, (on, _label) in addresses.SORTS.items()], "page_size": page_size,
+        "case_folder": addresses.CATALOGUE, "search_url": addresses.SEARCH_PAGE,
+        "cases": records,
+    }, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalogue_text(catalogue: Catalogue) -> str:

@@ -183,6 +183,7 @@ class Views:
             "search_parameter": addresses.SEARCH_PARAMETER,
             "search_url": addresses.SEARCH_PAGE,
             "sort_parameter": addresses.SORT_PARAMETER,
+            "sorts": [{"value": value, "label": label} for value, (_on, label) in addresses.SORTS.items()],
             "json_url": addresses.JSON_EXPORT,
             "feed_url": addresses.FEED,
         }

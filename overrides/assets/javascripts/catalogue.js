@@ -5,9 +5,12 @@
  * without this script. Here the form is revealed and the list is redrawn from
  * the catalogue's data file. State lives in the query string with the
  * parameters of shared/CASE-FORMAT.md (the facets' parameters, which the data
- * file lists in `fields`, and q, sorteer), so a selection can be bookmarked;
+ * file lists in `fields`, and those of the words and the order, in
+ * `parameters`), so a selection can be bookmarked;
  * back and forward restore it. Parameters of others (utm_source, ...) and the
- * fragment are kept as they are.
+ * fragment are kept as they are. The orders, how many cards show at a time
+ * and the addresses of case pages and the site search come from the data
+ * file too: the site declares them once (hooks/showcase/addresses.py).
  *
  * Material's instant navigation swaps pages without reloading: setup runs on
  * every `document$` emission and is idempotent per catalogue element.
@@ -20,10 +23,15 @@
   if (window.siCatalogue) return;
   window.siCatalogue = true;
 
-  var FACETS = [];  // the facets' URL parameters, from the data file's `fields`
-  var SORTS = ["nieuw", "az"];
-  var OWN = { q: true, sorteer: true };
-  var PAGE = 48;
+  // All from the data file (see prepare): the facets' URL parameters; those
+  // of the search words and the order; each order's URL value and what it
+  // sorts on, the default first; the number of cards shown at a time.
+  var FACETS = [];
+  var SEARCH = "";
+  var SORT = "";
+  var SORTS = [];
+  var ORDERS = {};
+  var PAGE = 0;
   var cache = {};
 
   /* ---- text: accents, case and Dutch plural forms ---------------------- */
@@ -60,7 +68,7 @@
   // `unknown`, and leave the rest of the selection as it is.
   function readState(search, known) {
     var params = new URLSearchParams(search);
-    var state = { facets: {}, unknown: [], q: (params.get("q") || "").trim(), sort: "nieuw", other: [] };
+    var state = { facets: {}, unknown: [], q: (params.get(SEARCH) || "").trim(), sort: SORTS[0], other: [] };
     FACETS.forEach(function (facet) {
       params.getAll(facet).join(",").split(",").map(function (v) { return v.trim(); }).filter(Boolean).forEach(function (value) {
         var list = state.facets[facet] || (state.facets[facet] = []);
@@ -72,9 +80,9 @@
       });
       state.facets[facet] = state.facets[facet] || [];
     });
-    if (SORTS.indexOf(params.get("sorteer")) >= 0) state.sort = params.get("sorteer");
+    if (SORTS.indexOf(params.get(SORT)) >= 0) state.sort = params.get(SORT);
     params.forEach(function (value, name) {
-      if (!has(OWN, name) && FACETS.indexOf(name) < 0) state.other.push([name, value]);
+      if (name !== SEARCH && name !== SORT && FACETS.indexOf(name) < 0) state.other.push([name, value]);
     });
     return state;
   }
@@ -86,8 +94,8 @@
     FACETS.forEach(function (facet) {
       if (state.facets[facet].length) parts.push(facet + "=" + state.facets[facet].map(encodeURIComponent).join(","));
     });
-    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
-    if (state.sort !== "nieuw") parts.push("sorteer=" + state.sort);
+    if (state.q) parts.push(SEARCH + "=" + encodeURIComponent(state.q));
+    if (state.sort !== SORTS[0]) parts.push(SORT + "=" + state.sort);
     return parts.length ? "?" + parts.join("&") : "";
   }
 
@@ -97,6 +105,11 @@
   // are widened here to the regions above them, so filters are set look-ups.
   function prepare(data) {
     FACETS = data.fields.slice();
+    SEARCH = data.parameters.search;
+    SORT = data.parameters.sort;
+    SORTS = data.sorts.map(function (sort) { return sort[0]; });
+    data.sorts.forEach(function (sort) { ORDERS[sort[0]] = sort[1]; });
+    PAGE = data.page_size;
     var known = {};
     var labels = {};
     FACETS.forEach(function (facet) {
@@ -108,7 +121,7 @@
     });
     var cases = data.cases.map(function (record, index) {
       var item = { order: index, slug: record[0], title: record[1], thumbnail: record[3] || null,
-        url: "praktijkvoorbeelden/" + record[0] + "/", organisation: "", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
+        url: data.case_folder + record[0] + "/", organisation: "", summary: "", haystack: null, written: {}, filters: {}, sets: {} };
       data.fields.forEach(function (facet, position) {
         var slugs = record[2][position].map(function (at) { return data.facets[facet][at].slug; });
         item.written[facet] = slugs;
@@ -124,7 +137,7 @@
     var alphabetical = cases.slice().sort(function (a, b) {
       return a.title.localeCompare(b.title, "nl", { sensitivity: "base" });
     });
-    return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, textReady: false };
+    return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, textReady: false, searchUrl: data.search_url };
   }
 
   function fetchJson(url) {
@@ -201,7 +214,8 @@
     var chosen = FACETS.map(function (facet) { return state.facets[facet]; });
     var counts = {};
     FACETS.forEach(function (facet) { counts[facet] = {}; });
-    var list = state.sort === "az" ? data.alphabetical : data.cases;
+    // The data lists the cases newest first; "title" is the one other order.
+    var list = ORDERS[state.sort] === "title" ? data.alphabetical : data.cases;
     var hits = [];
     for (var i = 0; i < list.length; i++) {
       var item = list[i];
@@ -293,7 +307,7 @@
     root.querySelector("[data-si-empty]").hidden = result.hits.length > 0;
     // Words that only occur in a story are found by the site search.
     root.querySelector("[data-si-fulltext]").hidden = !state.q;
-    if (state.q) root.querySelector("[data-si-fulltext-link]").href = root.dataset.siBase + "zoeken/?q=" + encodeURIComponent(state.q);
+    if (state.q) root.querySelector("[data-si-fulltext-link]").href = root.dataset.siBase + data.searchUrl + "?" + SEARCH + "=" + encodeURIComponent(state.q);
     var more = root.querySelector("[data-si-more]");
     more.hidden = result.hits.length <= shown;
     more.textContent = "Toon meer (nog " + Math.max(0, result.hits.length - shown) + ")";
