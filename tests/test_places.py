@@ -87,3 +87,23 @@ def test_walloon_towns_are_not_in_the_gazetteer(gazetteer):
 def test_fold_ignores_case_accents_and_punctuation():
     assert places.fold("'s-Hertogenbosch") == places.fold("S HERTOGENBOSCH")
     assert places.fold("Sint-Jans-Molenbéek") == "sint jans molenbeek"
+
+
+@pytest.mark.parametrize("name, municipality", [
+    ("Aagtekerke", "Veere"),  # a village
+    ("Oostvoorne", "Voorne aan Zee"),  # a municipality merged in 2023
+    ("Weesp", "Amsterdam"),  # a former municipality, merged in 2022
+    ("Sneek", "Súdwest-Fryslân"),  # CBS' spelling, not GeoNames'
+    ("Zwolle", "Zwolle"),
+])
+def test_dutch_place_knows_its_municipality(gazetteer, name, municipality):
+    assert gazetteer.find(name).place.municipality == municipality
+
+
+def test_every_dutch_place_has_a_municipality(gazetteer):
+    assert all(p.municipality for p in gazetteer.places if p.country == "NL")
+
+
+def test_dutch_municipality_chooses_among_namesakes(gazetteer):
+    assert gazetteer.find("Hasselt (Zwartewaterland)").place.province == "overijssel"
+    assert gazetteer.find("Mechelen (Gulpen-Wittem)").place.country == "NL"
