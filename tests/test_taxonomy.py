@@ -51,3 +51,12 @@ def test_broken_taxonomy_is_reported_with_file_and_line(tmp_path):
     text = str(error.value)
     assert "cases/_taxonomy.yml:2: innovation_type: slug 'Product' must be lower-case" in text
     assert "domain: must be a list of values" in text
+
+
+def test_provinces_are_named_by_their_label_without_the_bracketed_country(vocabulary):
+    assert vocabulary.region_name("limburg-be") == vocabulary.region_name("limburg-nl") == "Limburg"
+    assert vocabulary.region_name("oost-vlaanderen") == "Oost-Vlaanderen"
+    gazetteer = vocabulary.gazetteer()
+    assert all(p.province in vocabulary.facets["region"] and p.province_name == vocabulary.region_name(p.province) for p in gazetteer.places)
+    assert gazetteer.find("Gent").place.describe() == "Gent (Oost-Vlaanderen)"
+    assert gazetteer.find("Hasselt (Limburg)").place.province == "limburg-be"

@@ -6,6 +6,10 @@ licences. Names match without regard to case, accents or punctuation, and
 through the variants GeoNames knows (`Den Bosch`, `Ghent`). A name that fits
 places in several provinces is ambiguous; the contributor then adds the
 province or municipality in brackets: `Hasselt (Limburg)`.
+
+A place's province is a region slug of the taxonomy; its name is the
+taxonomy's too (`Vocabulary.gazetteer` passes them in), so this module keeps
+no list of province names of its own.
 """
 
 from __future__ import annotations
@@ -28,14 +32,6 @@ MINOR_POPULATION = 5000
 MINOR_FACTOR = 5
 QUALIFIED = re.compile(r"^(?P<name>.*?)\s*\((?P<qualifier>[^()]+)\)\s*$")
 
-PROVINCE_NAMES = {
-    "antwerpen": "Antwerpen", "limburg-be": "Limburg", "oost-vlaanderen": "Oost-Vlaanderen",
-    "vlaams-brabant": "Vlaams-Brabant", "west-vlaanderen": "West-Vlaanderen", "brussel": "Brussel",
-    "drenthe": "Drenthe", "flevoland": "Flevoland", "friesland": "Friesland", "gelderland": "Gelderland",
-    "groningen": "Groningen", "limburg-nl": "Limburg", "noord-brabant": "Noord-Brabant",
-    "noord-holland": "Noord-Holland", "overijssel": "Overijssel", "utrecht": "Utrecht",
-    "zeeland": "Zeeland", "zuid-holland": "Zuid-Holland",
-}
 COUNTRY_NAMES = {"BE": ("belgie", "belgium", "be"), "NL": ("nederland", "netherlands", "nl")}
 
 
@@ -56,10 +52,7 @@ class Place:
     lat: float
     lon: float
     population: int
-
-    @property
-    def province_name(self) -> str:
-        return PROVINCE_NAMES[self.province]
+    province_name: str  # as the taxonomy names the province: Oost-Vlaanderen, Limburg
 
     def describe(self) -> str:
         """'Gent (Oost-Vlaanderen)', as messages name a place."""
@@ -129,9 +122,15 @@ def _fits(place: Place, qualifier: str) -> bool:
     return qualifier in names
 
 
-@lru_cache(maxsize=2)
-def load(path: Path = DATA) -> Gazetteer:
-    """The gazetteer, read once per process (it does not change during a build)."""
+@lru_cache(maxsize=4)
+def load(path: Path = DATA, province_names: tuple[tuple[str, str], ...] = ()) -> Gazetteer:
+    """The gazetteer, read once per process (it does not change during a build).
+
+    `province_names` pairs each province slug with its name (from the
+    taxonomy: `Vocabulary.gazetteer`); a province without one is named by its
+    slug, enough for a script that only matches names.
+    """
+    named = dict(province_names)
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
     parsed = [row.split("\t") for row in rows if row]
     # Namesakes get distinct slugs: the most populous keeps the plain one.
@@ -144,7 +143,7 @@ def load(path: Path = DATA) -> Gazetteer:
         if slug in used:
             slug = f"{slug}-{_id}"
         used.add(slug)
-        place = Place(slug, name, municipality, province, country, float(lat), float(lon), int(population))
+        place = Place(slug, name, municipality, province, country, float(lat), float(lon), int(population), named.get(province, province))
         places.append(place)
         for key in filter(None, names.split("|")):
             variants.setdefault(key, []).append(place)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from . import places
 from .frontmatter import parse_yaml, read_text
 from .i18n import _
 from .model import Problem, Term
@@ -62,6 +64,20 @@ class Vocabulary:
 
     def depth(self, region: str) -> int:
         return len(self.ancestors(region))
+
+    def region_name(self, region: str) -> str:
+        """A region's own name: its label without the bracketed country that
+        tells namesakes apart in a list ('Limburg (BE)' -> 'Limburg'), as a
+        place is qualified with it: 'Hasselt (Limburg)'."""
+        return re.sub(r"\s*\([^()]*\)$", "", self.label("region", region))
+
+    @cached_property
+    def _region_names(self) -> tuple[tuple[str, str], ...]:
+        return tuple((slug, self.region_name(slug)) for slug in self.facets["region"])
+
+    def gazetteer(self) -> places.Gazetteer:
+        """The gazetteer, with its provinces named as this vocabulary names them."""
+        return places.load(province_names=self._region_names)
 
 
 def load_vocabulary(path: Path, rel: str = "cases/_taxonomy.yml") -> Vocabulary:

@@ -216,7 +216,7 @@ def _found_places(draft: Draft) -> list:
     """The gazetteer's places for every name the case writes (None where a name is not found)."""
     if not draft.has("place"):
         return []
-    gazetteer = draft.gazetteer or places.load()
+    gazetteer = draft.gazetteer or draft.vocabulary.gazetteer()
     return [gazetteer.find(name).place if isinstance(name, str) else None for name in as_list(draft.data["place"])]
 
 
@@ -225,7 +225,7 @@ def check_place(draft: Draft) -> Iterator[Problem]:
         return
     names = as_list(draft.data["place"])
     yield from check_count(draft, "place", names, *_limits("place"), "a town or municipality in Flanders, Brussels or the Netherlands")
-    gazetteer = draft.gazetteer or places.load()
+    gazetteer = draft.gazetteer or draft.vocabulary.gazetteer()
     seen = set()
     for index, name in enumerate(names):
         if not isinstance(name, str) or not name.strip():
