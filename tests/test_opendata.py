@@ -8,7 +8,10 @@ import io
 import rdflib
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
-from showcase.opendata import COLUMNS, LIST_JOIN
+from helpers import case_text, check_text
+from showcase.catalogue import Catalogue
+from showcase.opendata import COLUMNS, LIST_JOIN, to_csv
+from showcase.taxonomy import load_vocabulary
 
 
 def read_csv(built) -> list[dict]:
@@ -35,15 +38,17 @@ def test_csv_keeps_accents_and_semicolons_inside_fields(built):
 
 
 def test_csv_quotes_a_field_with_the_separator(tmp_path):
-    from helpers import case_text, check_text
-    from showcase.catalogue import Catalogue
-    from showcase.opendata import to_csv
-    from showcase.taxonomy import load_vocabulary
-
     case, _ = check_text(tmp_path, case_text(summary="Buren delen; ze lenen ook gereedschap en keukentoestellen uit."))
     text = to_csv(Catalogue([case], load_vocabulary(tmp_path / "cases" / "_taxonomy.yml")), "")
     row = next(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert row["summary"] == "Buren delen; ze lenen ook gereedschap en keukentoestellen uit."
+
+
+def test_csv_quotes_every_field_so_a_comma_cannot_split_a_cell(tmp_path):
+    case, _ = check_text(tmp_path, case_text(summary="Buren delen, lenen en herstellen samen gereedschap en toestellen."))
+    line = to_csv(Catalogue([case], load_vocabulary(tmp_path / "cases" / "_taxonomy.yml")), "").splitlines()[1]
+    assert ';"Buren delen, lenen en herstellen samen gereedschap en toestellen.";' in line
+    assert line.startswith('"buurtmoestuin";') and line.endswith('"')
 
 
 def dcat_graph(built) -> rdflib.Graph:

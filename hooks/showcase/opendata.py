@@ -50,8 +50,10 @@ def row(case, base_url: str) -> dict[str, str]:
 
 
 def to_csv(catalogue: Catalogue, base_url: str) -> str:
+    # Every field quoted: a spreadsheet's import dialog may also split at
+    # commas (LibreOffice ticks ',' ';' and tab at first use), never inside quotes.
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for case in catalogue.cases:
         writer.writerow(row(case, base_url))
