@@ -23,6 +23,10 @@ SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and scripts
 CSV_EXPORT = "praktijkvoorbeelden.csv"
 DCAT = "dcat.ttl"  # the DCAT-AP description of the data set, for open-data portals
 OVERVIEW = "overzicht/"
+ABOUT = "over/"  # a hand-written page (content/over.md): who runs the site, how to reach them
+SOCIAL_IMAGE = "assets/images/social.png"  # from overrides/: what a shared page without an image shows
+PAGE_FOLDER = "pagina"  # a listing's further pages: praktijkvoorbeelden/pagina/2/
+THUMBNAIL_FOLDER = "images/klein"  # below the case images: the cards' thumbnails
 OVERVIEW_SOURCE = "overzicht.md"
 GLOSSARY_SOURCE = "woordenlijst.md"
 HOME = ""
@@ -71,9 +75,19 @@ def catalogue_filter_url(facet: str, slug: str) -> str:
     return f"{CATALOGUE}?{QUERY_PARAMETERS[facet]}={slug}"
 
 
+def listing_page_url(url: str, number: int) -> str:
+    """Page `number` (from 2) of the listing at `url`: `regio/vlaanderen/pagina/2/`."""
+    return f"{url}{PAGE_FOLDER}/{number}/"
+
+
 def image_url(image: str) -> str:
     """`images/x.jpg` (relative to cases/) as published."""
     return f"{CATALOGUE}{image}"
+
+
+def thumbnail_url(name: str) -> str:
+    """A thumbnail's file name as published: praktijkvoorbeelden/images/klein/x-<hash>.webp."""
+    return image_url(f"{THUMBNAIL_FOLDER}/{name}")
 
 
 def edit_url(repo_url: str, edit_uri: str, path: str) -> str:

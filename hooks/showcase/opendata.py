@@ -109,7 +109,7 @@ def to_dcat(catalogue: Catalogue, base_url: str, site_name: str, description: st
         f"    dcat:landingPage <{absolute(base_url, addresses.CATALOGUE)}> ;",
         "    dcat:contactPoint [ a vcard:Organization ;",
         f"        vcard:fn {_literal(site_name)} ;",
-        f"        vcard:hasURL <{absolute(base_url, 'over/')}> ] ;",
+        f"        vcard:hasURL <{absolute(base_url, addresses.ABOUT)}> ] ;",
         "    dcat:distribution " + ", ".join(f"<{dataset}-{key}>" for key, *_ in distributions) + " .",
     ]
     for key, path, media_type, file_type, title in distributions:

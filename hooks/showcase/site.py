@@ -180,7 +180,7 @@ class Showcase:
     def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple) -> list[GeneratedPage]:
         """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""
         chunks = [cases[i : i + self.page_size] for i in range(0, len(cases), self.page_size)] or [[]]
-        urls = [url] + [f"{url}pagina/{n}/" for n in range(2, len(chunks) + 1)]
+        urls = [url] + [addresses.listing_page_url(url, n) for n in range(2, len(chunks) + 1)]
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             pager = {

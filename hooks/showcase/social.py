@@ -18,7 +18,7 @@ from .taxonomy import Vocabulary
 from .thumbnails import Picture
 
 LOCALE = "nl_BE"
-DEFAULT_IMAGE = "assets/images/social.png"  # in overrides/, 1200 × 630
+DEFAULT_IMAGE = addresses.SOCIAL_IMAGE  # 1200 × 630
 DEFAULT_IMAGE_SIZE = (1200, 630)
 FUNDER_ROLE = "financier"
 

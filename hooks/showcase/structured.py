@@ -25,7 +25,7 @@ def website(site_name: str, base_url: str) -> dict:
         "inLanguage": "nl",
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": absolute(base_url, addresses.SEARCH_PAGE) + "?q={search_term_string}"},
+            "target": {"@type": "EntryPoint", "urlTemplate": absolute(base_url, addresses.SEARCH_PAGE) + f"?{addresses.SEARCH_PARAMETER}={{search_term_string}}"},
             "query-input": "required name=search_term_string",
         },
     }

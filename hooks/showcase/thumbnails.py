@@ -68,7 +68,7 @@ def cached_thumbnail(path: Path, cache: Path) -> tuple[str, bytes]:
 
 def thumbnail_url(image: str, digest: str) -> str:
     """`images/x.jpg` -> praktijkvoorbeelden/images/klein/x-<hash>.webp"""
-    return addresses.image_url(f"images/klein/{Path(image).stem}-{digest}.webp")
+    return addresses.thumbnail_url(f"{Path(image).stem}-{digest}.webp")
 
 
 def picture(root: Path, cases_dir: str, image: str) -> Picture:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import fields, places
+from . import addresses, fields, places
 from .body import check_body, has_markup, render
 from .fields import BY_NAME, MAX_SLUG, NAMES, OPTIONAL, REQUIRED, THEME_KEYS
 from .frontmatter import Document, key_name
@@ -24,7 +24,7 @@ from .taxonomy import SLUG, Vocabulary
 from .values import as_date, as_list, check_count, check_day, check_terms, check_text, check_url, describe, source_date
 
 # Page addresses the site itself uses below /praktijkvoorbeelden/.
-RESERVED_SLUGS = frozenset({"index", "pagina"})
+RESERVED_SLUGS = frozenset({"index", addresses.PAGE_FOLDER})
 EMPHASIS = frozenset("*_#|~")
 
 
