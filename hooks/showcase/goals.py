@@ -16,7 +16,6 @@ class Goal:
     number: int
     name: str
     description: str
-    icon: str  # one of Material's bundled icons, shown beside the label
 
     @property
     def label(self) -> str:
@@ -28,22 +27,21 @@ class Goal:
 
 
 GOALS: tuple[Goal, ...] = (
-    Goal(1, "Geen armoede", "Armoede overal en in al haar vormen uitbannen.", "hand-coin"),
-    Goal(2, "Geen honger", "Honger beëindigen, voedselzekerheid en betere voeding bereiken en duurzame landbouw bevorderen.", "food-apple"),
-    Goal(3, "Goede gezondheid en welzijn", "Een goede gezondheid en welzijn verzekeren voor iedereen, op elke leeftijd.", "heart-pulse"),
-    Goal(4, "Kwaliteitsonderwijs", "Inclusief en kwaliteitsvol onderwijs en levenslang leren voor iedereen.", "school"),
-    Goal(5, "Gendergelijkheid", "Gendergelijkheid bereiken en alle vrouwen en meisjes sterker maken.", "gender-male-female"),
-    Goal(6, "Schoon water en sanitair", "Beschikbaarheid en duurzaam beheer van water en sanitair voor iedereen.", "water"),
-    Goal(7, "Betaalbare en duurzame energie", "Toegang tot betaalbare, betrouwbare, duurzame en moderne energie voor iedereen.", "lightning-bolt"),
-    Goal(8, "Waardig werk en economische groei", "Duurzame economische groei, volwaardige werkgelegenheid en waardig werk voor iedereen.", "briefcase"),
-    Goal(9, "Industrie, innovatie en infrastructuur", "Veerkrachtige infrastructuur, duurzame industrie en innovatie.", "factory"),
-    Goal(10, "Ongelijkheid verminderen", "Ongelijkheid verminderen binnen en tussen landen.", "scale-balance"),
-    Goal(11, "Duurzame steden en gemeenschappen", "Steden en woongebieden inclusief, veilig, veerkrachtig en duurzaam maken.", "city"),
-    Goal(12, "Verantwoorde consumptie en productie", "Duurzame consumptie- en productiepatronen verzekeren.", "recycle"),
-    Goal(13, "Klimaatactie", "Dringend actie ondernemen tegen de klimaatverandering en haar gevolgen.", "earth"),
-    Goal(14, "Leven in het water", "Oceanen, zeeën en mariene hulpbronnen beschermen en duurzaam gebruiken.", "fish"),
-    Goal(15, "Leven op het land", "Ecosystemen op het land beschermen en herstellen, bossen duurzaam beheren en het verlies aan biodiversiteit stoppen.", "tree"),
-    Goal(16, "Vrede, justitie en sterke publieke diensten", "Vreedzame en inclusieve samenlevingen, toegang tot justitie en doeltreffende, verantwoordelijke instellingen.", "gavel"),
-    Goal(17, "Partnerschap om doelstellingen te bereiken", "Het wereldwijd partnerschap voor duurzame ontwikkeling versterken.", "handshake"),
+    Goal(1, "Geen armoede", "Armoede overal en in al haar vormen uitbannen."),
+    Goal(2, "Geen honger", "Honger beëindigen, voedselzekerheid en betere voeding bereiken en duurzame landbouw bevorderen."),
+    Goal(3, "Goede gezondheid en welzijn", "Een goede gezondheid en welzijn verzekeren voor iedereen, op elke leeftijd."),
+    Goal(4, "Kwaliteitsonderwijs", "Inclusief en kwaliteitsvol onderwijs en levenslang leren voor iedereen."),
+    Goal(5, "Gendergelijkheid", "Gendergelijkheid bereiken en alle vrouwen en meisjes sterker maken."),
+    Goal(6, "Schoon water en sanitair", "Beschikbaarheid en duurzaam beheer van water en sanitair voor iedereen."),
+    Goal(7, "Betaalbare en duurzame energie", "Toegang tot betaalbare, betrouwbare, duurzame en moderne energie voor iedereen."),
+    Goal(8, "Waardig werk en economische groei", "Duurzame economische groei, volwaardige werkgelegenheid en waardig werk voor iedereen."),
+    Goal(9, "Industrie, innovatie en infrastructuur", "Veerkrachtige infrastructuur, duurzame industrie en innovatie."),
+    Goal(10, "Ongelijkheid verminderen", "Ongelijkheid verminderen binnen en tussen landen."),
+    Goal(11, "Duurzame steden en gemeenschappen", "Steden en woongebieden inclusief, veilig, veerkrachtig en duurzaam maken."),
+    Goal(12, "Verantwoorde consumptie en productie", "Duurzame consumptie- en productiepatronen verzekeren."),
+    Goal(13, "Klimaatactie", "Dringend actie ondernemen tegen de klimaatverandering en haar gevolgen."),
+    Goal(14, "Leven in het water", "Oceanen, zeeën en mariene hulpbronnen beschermen en duurzaam gebruiken."),
+    Goal(15, "Leven op het land", "Ecosystemen op het land beschermen en herstellen, bossen duurzaam beheren en het verlies aan biodiversiteit stoppen."),
+    Goal(16, "Vrede, justitie en sterke publieke diensten", "Vreedzame en inclusieve samenlevingen, toegang tot justitie en doeltreffende, verantwoordelijke instellingen."),
+    Goal(17, "Partnerschap om doelstellingen te bereiken", "Het wereldwijd partnerschap voor duurzame ontwikkeling versterken."),
 )
-BY_NUMBER = {goal.number: goal for goal in GOALS}

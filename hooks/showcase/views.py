@@ -11,7 +11,6 @@ import datetime
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .fields import FACETS
-from .goals import BY_NUMBER
 from .model import Case
 from .thumbnails import THUMBNAIL_SIZE, Picture
 
@@ -58,7 +57,6 @@ class Views:
         if facet in addresses.SHOWCASE_FOLDERS:
             link["url"] = addresses.term_url(facet, slug)
         if facet == "sdg":
-            link["icon"] = BY_NUMBER[int(slug)].icon
             link["short"] = f"SDG {slug}"
         return link
 
