@@ -229,7 +229,8 @@ def _details(audit: dict, limit: int = 4) -> list[str]:
         node = item.get("node") if isinstance(item.get("node"), dict) else {}
         source = item.get("source") if isinstance(item.get("source"), dict) else {}
         where = item.get("url") or source.get("url") or node.get("selector")
-        what = node.get("snippet") or item.get("label") or item.get("groupLabel") or item.get("statistic") or item.get("description")
+        what = node.get("snippet") or item.get("label") or item.get("groupLabel") or item.get("statistic") or item.get("description") \
+            or " ".join(str(item[key]) for key in ("reason", "failureType") if item.get(key))
         extra = []
         if isinstance(item.get("value"), dict) and isinstance(item["value"].get("value"), (int, float)):
             extra.append(f"{item['value']['value']:,.0f}")
@@ -393,13 +394,19 @@ def table(figures: dict, size: int | None = None) -> str:
     by_audit = {}
     for page, audits in failing_audits(figures).items():
         for audit, info in audits.items():
-            by_audit.setdefault(audit, {"title": info["title"], "pages": []})["pages"].append(
-                f"{page} {info['runs']}/{info['of']}" + (f" ({info['value']})" if info["value"] else ""))
+            by_audit.setdefault(audit, {"title": info["title"], "where": []})["where"].append((page, info))
     if by_audit:
-        lines += ["", "Audits that did not pass (score < 0.9) on the showcase: page, form factor, in how many runs "
+        everywhere = sum(1 for name in PAGE_NAMES if name in shown) * len(FORM_FACTORS)
+        lines += ["", "Audits that did not pass (score < 0.9) on the showcase: page and form factor, in how many runs "
                   "(details: `benchmarks/lighthouse.py SITE --details`, or the JSON reports):", ""]
         for audit, info in sorted(by_audit.items()):
-            lines.append(f"- `{audit}` ({info['title']}): " + "; ".join(info["pages"]))
+            values = {found["value"] for _, found in info["where"]}
+            every = len(info["where"]) == everywhere and all(found["runs"] == found["of"] for _, found in info["where"])
+            if every:
+                where = "every page, mobile and desktop, every run" + (f": {values.pop()}" if len(values) == 1 and "" not in values else "")
+            else:
+                where = "; ".join(f"{page} {found['runs']}/{found['of']}" + (f" ({found['value']})" if found["value"] else "") for page, found in info["where"])
+            lines.append(f"- `{audit}` ({info['title']}): {where}")
     return "\n".join(lines)
 
 
