@@ -38,14 +38,16 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(BENCH))
 
-from generate import generate  # noqa: E402
+import lighthouse  # noqa: E402
+from generate import QUERIES, QUERY_RANKS, generate  # noqa: E402
 from showcase.site import Showcase  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = os.environ.get("SHOWCASE_CHROMIUM", "/usr/bin/chromium")
 NOTES = "<!-- notes: kept when the table is measured again -->"
 TARGETS = {
-    "build ratio (showcase / plain)": "≤ 1.3×",
+    "build ratio (showcase / plain)": "≤ 1.1× (issue 20; ≤ 1.3× before)",
+    "build ratio (showcase / stock Material with its tags plugin)": "≤ 1.3× (issue 20)",
     "per-case build cost, 10k vs 1k": "≤ 1.2×",
     "peak memory of the build": "≤ 2 GB",
     "largest generated HTML page": "≤ 500 kB",
@@ -53,7 +55,9 @@ TARGETS = {
     "catalogue: filter change to updated list (median)": "≤ 50 ms",
     "catalogue: typed query to results (median)": "≤ 100 ms",
     "header search: downloaded for one query (gzip)": "≤ 300 kB",
+    "header search: typed word to shown results, first query (median)": "≤ 500 ms (issue 20)",
     "`check`: time per case": "≤ 1 ms",
+    **{f"Lighthouse {name}": target for name, target in lighthouse.TARGETS.items()},
 }
 
 
@@ -72,26 +76,71 @@ def project(work: Path, size: int) -> Path:
     return root
 
 
-def plain_project(showcase_root: Path, work: Path, size: int) -> Path:
-    """The same pages as plain Markdown files in a stock Material site."""
-    root = work / f"plain-{size}"
+def _page(title: str, body: str, **meta) -> str:
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in {"title": title.replace("\n", " "), **meta}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def _existing_nav(nav: list, docs: Path) -> list:
+    """The nav entries whose pages exist in `docs` (sections kept while they have any)."""
+    kept = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            inner = _existing_nav(value, docs)
+            if inner:
+                kept.append({next(iter(entry)): inner})
+        elif (docs / value).is_file():
+            kept.append(entry)
+    return kept
+
+
+def _stock_project(showcase_root: Path, root: Path, files, plugins: list, extra_nav: list | None = None) -> Path:
+    """A stock Material site: the showcase's hand-written pages, `files`
+    ((source, Markdown) pairs) and its mkdocs.yml without hooks, scripts and
+    overrides. With `extra_nav`, the nav keeps only pages that exist, then those."""
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(showcase_root / "content", root / "content")
-    site = Showcase.load(showcase_root)
-    for page in site.pages():
-        target = root / "content" / page.src
+    for src, text in files:
+        target = root / "content" / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        title = page.title.replace("\n", " ")
-        target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{page.body}", encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+    (root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
     config = yaml.safe_load((showcase_root / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch", "extra_javascript", "extra_css"):
         config.pop(key, None)
-    config["plugins"] = [{"search": {"lang": "nl"}}]  # stock Material: its own search, on
+    config["plugins"] = plugins
     config["theme"].pop("custom_dir", None)
-    (root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    if extra_nav is not None:
+        config["nav"] = _existing_nav(config["nav"], root / "content") + extra_nav
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root
+
+
+def plain_project(showcase_root: Path, work: Path, size: int, site: Showcase | None = None) -> Path:
+    """The same pages as plain Markdown files in a stock Material site, its
+    own search on (the baseline of the issue on scale)."""
+    site = site or Showcase.load(showcase_root)
+    files = ((page.src, _page(page.title, page.body)) for page in site.pages())
+    return _stock_project(showcase_root, work / f"plain-{size}", files, [{"search": {"lang": "nl"}}])
+
+
+def tags_project(showcase_root: Path, work: Path, size: int, site: Showcase | None = None) -> Path:
+    """What a user would pick instead (issue 20): stock Material with the same
+    case pages, their domains as tags of Material's tags plugin (with its one
+    tags index page), search on, cases out of the nav, and none of the
+    showcase's generated listing pages."""
+    site = site or Showcase.load(showcase_root)
+
+    def files():
+        for page in site.pages():
+            if page.case is not None:
+                tags = [site.vocabulary.label("domain", slug) for slug in page.case.domain]
+                yield page.src, _page(page.title, page.body, description=page.case.summary, tags=tags)
+        yield "tags.md", "# Domeinen\n\n<!-- material/tags -->\n"
+
+    return _stock_project(showcase_root, work / f"tags-{size}", files(), [{"search": {"lang": "nl"}}, "tags"], [{"Domeinen": "tags.md"}])
 
 
 def _tree_rss_kb(root_pid: int) -> int:
@@ -238,11 +287,12 @@ def browser_timings(site: Path, repeat: int) -> dict[str, float]:
     return {"filter_ms": statistics.median(filters), "query_ms": statistics.median(queries)}
 
 
-def header_search_figures(site: Path, words=("energie", "coöperatie", "wijk")) -> dict[str, float]:
+def header_search_figures(site: Path, words=QUERIES) -> dict[str, float]:
     """What the browser downloads for one query in the header search, through
     the real page and script: Pagefind's scripts and WebAssembly, the index
     pieces for the words, and the excerpts of the results shown. The median
-    over a few words, each in a fresh browser (nothing cached)."""
+    over a few words, each in a fresh browser (nothing cached): by default a
+    frequent, a mid-range and a rare word of the generated text."""
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -281,32 +331,42 @@ def header_search_figures(site: Path, words=("energie", "coöperatie", "wijk")) 
             "header_search_ms": statistics.median(latency)}
 
 
-def measure(size: int, work: Path, repeat: int, browser: bool) -> dict:
+def measure(size: int, work: Path, repeat: int, browser: bool, lighthouse_runs: int = 0) -> dict:
     print(f"[{size}] generating", flush=True)
     root = project(work, size)
-    plain = plain_project(root, work, size)
-    showcase_times, plain_times, memory = [], [], []
+    loaded = Showcase.load(root)
+    plain = plain_project(root, work, size, loaded)
+    tags = tags_project(root, work, size, loaded)
+    del loaded
+    showcase_times, plain_times, tags_times, memory = [], [], [], []
     for run in range(repeat):
+        # The three builds alternate, so all see the same machine load.
         print(f"[{size}] build {run + 1}/{repeat}", flush=True)
         elapsed, peak = timed_build(root)
         showcase_times.append(elapsed)
         memory.append(peak)
         plain_times.append(timed_build(plain)[0])
+        tags_times.append(timed_build(tags)[0])
     result = {
         "size": size,
         "showcase_s": statistics.median(showcase_times),
         "plain_s": statistics.median(plain_times),
+        "tags_s": statistics.median(tags_times),
         "peak_mb": max(memory) / 1024,
         "check_ms_per_case": check_per_case_ms(root, size, repeat),
         **sizes(root / "site"),
         "lunr_kb": lunr_index_kb(plain / "site"),
     }
     result["ratio"] = result["showcase_s"] / result["plain_s"]
+    result["tags_ratio"] = result["showcase_s"] / result["tags_s"]
     if browser:
         print(f"[{size}] browser", flush=True)
         result.update(browser_timings(root / "site", repeat))
         print(f"[{size}] header search", flush=True)
         result.update(header_search_figures(root / "site"))
+    if lighthouse_runs:
+        print(f"[{size}] lighthouse", flush=True)
+        result["lighthouse"] = lighthouse.compare(root / "site", plain / "site", lighthouse_runs, work / "lighthouse")
     return result
 
 
@@ -329,6 +389,8 @@ def table(results: list[dict], repeat: int) -> str:
     row("showcase build (s, median)", "showcase_s", lambda v: f"{v:.1f}")
     row("plain Material build of the same pages (s, median)", "plain_s", lambda v: f"{v:.1f}")
     row("ratio showcase / plain", "ratio", lambda v: f"{v:.2f}×")
+    row("stock Material with the case pages and its tags plugin, no listing pages (s, median)", "tags_s", lambda v: f"{v:.1f}")
+    row("ratio showcase / tags baseline", "tags_ratio", lambda v: f"{v:.2f}×")
     row("peak memory of the showcase build (all its processes)", "peak_mb", lambda v: f"{v:,.0f} MB")
     row("built site", "site_mb", lambda v: f"{v:,.1f} MB")
     row("largest generated HTML page", "largest_page_kb", lambda v: f"{v:,.0f} kB")
@@ -337,7 +399,7 @@ def table(results: list[dict], repeat: int) -> str:
     row("catalogue: filter change to updated list (ms, median)", "filter_ms", lambda v: f"{v:.1f}")
     row("catalogue: typed query to results (ms, median)", "query_ms", lambda v: f"{v:.1f}")
     row("catalogue: summaries and search text, after first results (gzip)", "catalogue_text_kb", lambda v: f"{v:,.0f} kB")
-    row("header search (Pagefind): downloaded for one query, median of 3 words (gzip)", "header_search_kb", lambda v: f"{v:,.0f} kB")
+    row(f"header search (Pagefind): downloaded for one query, median of 3 words: {', '.join(QUERIES)} (gzip)", "header_search_kb", lambda v: f"{v:,.0f} kB")
     row("header search (Pagefind): largest of those 3 queries (gzip)", "header_search_max_kb", lambda v: f"{v:,.0f} kB")
     row("header search: typed word to shown results, first query (ms, median)", "header_search_ms", lambda v: f"{v:,.0f}")
     row("Pagefind index on disk", "pagefind_index_mb", lambda v: f"{v:,.1f} MB")
@@ -347,7 +409,12 @@ def table(results: list[dict], repeat: int) -> str:
     lines = ["\n".join(rows), ""]
     if 1000 in per_case and 10000 in per_case:
         lines.append(f"Per-case build cost, 10,000 vs 1,000 cases: {per_case[10000] / per_case[1000]:.2f}× (target ≤ 1.2×).")
-    lines.append(f"Medians of {repeat} runs; builds of the showcase and the plain site alternate, so both see the same machine load.")
+    lines.append(f"Medians of {repeat} runs; builds of the showcase, the plain site and the tags baseline alternate, so all see the same machine load.")
+    lines.append("The header search queries a frequent, a mid-range and a rare word of the generated text "
+                 "(benchmarks/generate.py: Zipf ranks " + ", ".join(f"`{word}` {rank:,}" for word, rank in QUERY_RANKS.items()) + ").")
+    measured = [r for r in results if "lighthouse" in r]
+    if measured:
+        lines += ["", "### Lighthouse", "", lighthouse.table(measured[-1]["lighthouse"], measured[-1]["size"])]
     return "\n".join(lines)
 
 
@@ -358,13 +425,18 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--work", type=Path, default=BENCH / "work", help="where projects are generated (git-ignored)")
     parser.add_argument("--output", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form factor, on the largest size")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (benchmarks/lighthouse.py runs it alone too)")
     parser.add_argument("--site", type=Path, help="only the browser and header-search figures, on this already built site")
     args = parser.parse_args()
     if args.site:
         print(json.dumps({**browser_timings(args.site, args.repeat), **header_search_figures(args.site)}, indent=1))
         return
-    results = [measure(size, args.work, args.repeat, not args.no_browser) for size in args.sizes]
-    header = "# Benchmark results\n\n" + f"Measured {versions()}.\nReproduce: `.venv/bin/python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} --repeat {args.repeat}`.\n\n"
+    runs = 0 if args.no_lighthouse or args.no_browser else args.lighthouse_runs
+    largest = max(args.sizes)
+    results = [measure(size, args.work, args.repeat, not args.no_browser, runs if size == largest else 0) for size in args.sizes]
+    reproduce = f"--sizes {' '.join(map(str, args.sizes))} --repeat {args.repeat}" + (f" --lighthouse-runs {runs}" if runs else " --no-lighthouse")
+    header = "# Benchmark results\n\n" + f"Measured {versions()}.\nReproduce: `.venv/bin/python benchmarks/run.py {reproduce}`.\n\n"
     targets = "\n\nTargets (issue: scale to 10,000 cases):\n\n" + "\n".join(f"- {name}: {target}" for name, target in TARGETS.items()) + "\n"
     # Hand-written notes (decisions, what misses its target) below NOTES survive a rerun.
     notes = ""

@@ -19,14 +19,18 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 def test_benchmark_runs_and_writes_its_table(tmp_path):
     output = tmp_path / "RESULTS.md"
     result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "20", "--repeat", "1",
-                             "--work", str(tmp_path / "work"), "--output", str(output)],
+                             "--work", str(tmp_path / "work"), "--output", str(output), "--no-lighthouse"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     table = output.read_text(encoding="utf-8")
     assert "| showcase build (s, median) |" in table and "| 20 cases |" in table
+    assert "| ratio showcase / tags baseline |" in table
     figures = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))[0]
     assert figures["size"] == 20 and figures["filter_ms"] > 0 and figures["check_ms_per_case"] > 0
     assert figures["header_search_kb"] > 0 and figures["lunr_kb"] > 0 and figures["peak_mb"] > 0
+    assert figures["tags_s"] > 0 and figures["tags_ratio"] > 0
+    tags_site = tmp_path / "work" / "tags-20" / "site"
+    assert (tags_site / "tags" / "index.html").is_file() and not (tags_site / "domein").exists()
 
 
 def test_generated_cases_are_valid_and_use_every_vocabulary_value(tmp_path, vocabulary):
