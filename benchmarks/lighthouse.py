@@ -278,12 +278,18 @@ def run_once(entry: Path, url: str, form_factor: str, categories: tuple[str, ...
                    f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(categories)}"]
         if form_factor == "desktop":
             command.append("--preset=desktop")
-        for attempt in range(2):
-            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+        problem = ""
+        for _ in range(3):  # a headless Chromium on a loaded machine sometimes fails to start or times out
+            try:
+                done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+            except subprocess.TimeoutExpired:
+                problem = "timed out after 300 s"
+                continue
             if done.returncode == 0 and output.is_file():
                 break
+            problem = done.stderr[-2000:]
         else:
-            raise RuntimeError(f"Lighthouse failed on {url} ({form_factor}):\n{done.stderr[-2000:]}")
+            raise RuntimeError(f"Lighthouse failed on {url} ({form_factor}):\n{problem}")
         # Addresses in the details without the local server's origin.
         origin = url.split("/", 3)
         report = json.loads(output.read_text(encoding="utf-8").replace(f"{origin[0]}//{origin[2]}", ""))
