@@ -32,6 +32,11 @@ EQUIVALENT: dict[str, str] = {
     "showcase.body.x__line_of__mutmut_7": _FIRST_PIECE,
     "showcase.body.x__line_of__mutmut_10": _FIRST_PIECE,
     "showcase.body.xǁ_UnsafeFinderǁ__init____mutmut_4": "paragraph_text is only read as `not paragraph_text`, where None and False are alike",
+    # values
+    "showcase.values.x_check_url__mutmut_38": "a space (32) is refused by ch.isspace() already",
+    "showcase.values.x_check_url__mutmut_39": "a space (32) is refused by ch.isspace() already",
+    "showcase.values.x_source_date__mutmut_1": "str() of any other value YAML gives (bool, float, None, list, map) never looks like a date, so it is refused alike",
+    "showcase.values.x_source_date__mutmut_18": "a year or month without day is checked on day 2 instead of 1: every month has both",
 }
 
 LINE = re.compile(r"^\s*(?P<name>showcase\.(?P<module>\w+)\.\S+__mutmut_\d+): (?P<status>[\w ]+)$")

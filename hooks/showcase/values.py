@@ -86,8 +86,8 @@ def check_url(draft: "Draft", key: str, value: Any, *path: Any) -> Iterator[Prob
         yield draft.problem(key, _("must be {allowed}, not {value}").format(allowed=allowed, value=describe(value)), *path)
         return
     try:
-        parts = urlsplit(value) if value == value.strip() else None
-        hostname = parts.hostname if parts else None
+        parts = urlsplit(value)
+        hostname = parts.hostname
     except ValueError:  # such as "https://[example.org": an unclosed IPv6 host
         parts = hostname = None
     if (
