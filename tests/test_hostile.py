@@ -116,6 +116,15 @@ def test_wrong_types_name_the_key_and_the_type_expected(tmp_path, key, value, me
     assert any(f": {key}: {message}" in line for line in found), found
 
 
+def test_an_impossible_date_is_refused_by_the_date_rule_or_by_yaml_naming_key_and_value(tmp_path):
+    """Quoted, 2026-13-45 is text that reaches the rule for `added`; written
+    plainly, YAML itself cannot read it, and the reader names the key."""
+    quoted = messages(tmp_path, case_text(added="2026-13-45"))
+    assert quoted == ["cases/buurtmoestuin.md:14: added: must be a date written as YYYY-MM-DD, such as 2026-11-23, not '2026-13-45'"]
+    plain = messages(tmp_path, case_text().replace("added: '2026-11-01'", "added: 2026-13-45"))
+    assert plain[0] == "cases/buurtmoestuin.md:14: added: cannot be read: '2026-13-45' is not a valid value here"
+
+
 @pytest.mark.parametrize("path", IMAGE_PATH_PAYLOADS)
 def test_image_paths_outside_the_image_folder_are_refused(tmp_path, path):
     found = messages(tmp_path, case_text(image=path, image_alt="Een afbeelding"))
