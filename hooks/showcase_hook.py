@@ -1,7 +1,8 @@
 """MkDocs adapter for the showcase: translates MkDocs events into core calls.
 
 All logic lives in the `showcase` package next to this file, which imports
-nothing from MkDocs. Moving to another engine means rewriting only this file.
+nothing from MkDocs. Moving to another engine means rewriting only this file
+and showcase_preview.py, which makes `mkdocs serve` rebuild only what changed.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+import showcase
 import showcase.addresses
 import showcase.body
 import showcase.csp
 import showcase.minify
+import showcase.reuse
 import showcase.search
 import showcase.site
+import showcase_preview
 
 log = get_plugin_logger(__name__)
 
@@ -28,6 +32,8 @@ _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
 _search: showcase.search.SearchIndex | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
+# Kept on purpose between the rebuilds of one `serve`, and only there.
+_preview: showcase_preview.Preview | None = None
 
 HOME = "index.md"
 
@@ -35,8 +41,9 @@ HOME = "index.md"
 def on_startup(command, dirty):
     # Told once per process which command runs: `serve` renders in threads,
     # where forking a second process to read cases is not safe.
-    global _command
+    global _command, _preview
     _command = command
+    _preview = showcase_preview.Preview() if command == "serve" else None
 
 
 def on_config(config):
@@ -45,7 +52,8 @@ def on_config(config):
     # Stories are validated with exactly the extensions MkDocs renders them with.
     _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
                                         parallel=_command in ("build", "gh-deploy"),
-                                        markdown=(list(config.markdown_extensions), dict(config.mdx_configs)))
+                                        markdown=(list(config.markdown_extensions), dict(config.mdx_configs)),
+                                        cache=_preview.cases if _preview else None)
     if _site.problems:
         # A PluginError stops the build with or without --strict: a broken
         # case must never publish, and every problem is listed at once.
@@ -55,13 +63,20 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    if _preview:
+        _preview.begin(Path(config.site_dir))
+
+
 def on_files(files, config):
+    unchanged = _preview.unchanged(_page_prints(config)) if _preview else set()
     for page in _pages.values():
         if files.get_file_from_path(page.src) is not None:
             raise PluginError(f"content/{page.src} clashes with a page the showcase generates; rename or remove it")
         # Generated pages stay out of the nav unless mkdocs.yml lists them;
         # NOT_IN_NAV only quiets MkDocs' "not included in the nav" notice.
-        files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        file = File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(_preview.page_file(config, file) if page.src in unchanged else file)
     for extra in _site.files():
         if extra.content is not None:
             files.append(File.generated(config, extra.dest, content=extra.content))
@@ -69,6 +84,15 @@ def on_files(files, config):
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
     _start_search(files)
     return files
+
+
+def _page_prints(config) -> dict[str, str]:
+    """Each generated page's fingerprint: its Markdown, its view, its
+    structured data and what all pages share. Whatever else a template
+    reads must go in here, or a preview would keep a stale page."""
+    shared = _preview.shared_print(config, Path(showcase.__file__).parent)
+    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, _site.structured_data(page))
+            for src, page in _pages.items()}
 
 
 def _start_search(files):
@@ -80,7 +104,10 @@ def _start_search(files):
         if file.src_uri not in _pages and file.src_uri != HOME:  # the home page only lists cases
             markdown, meta = get_data(file.content_string)
             pages.append(showcase.search.page_record(file.url, markdown, str(meta.get("title") or "")))
-    _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, pages)
+    if _preview:
+        _preview.plan_search(_site.catalogue.cases, _site.vocabulary, pages)
+    else:
+        _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, pages)
 
 
 def _stop_search():
@@ -91,8 +118,12 @@ def _stop_search():
 
 
 def on_env(env, config, files):
+    if _preview:
+        env.bytecode_cache = _preview.templates
     env.globals["card_html"] = _card_renderer(env)
     env.globals["catalogue_url"] = showcase.addresses.CATALOGUE
+    # overrides/sitemap.xml: MkDocs' sitemap, with the pages a preview reused.
+    env.globals["sitemap_urls"] = showcase_preview.sitemap(files, config)
     return env
 
 
@@ -142,12 +173,16 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     global _search
+    site_dir = Path(config.site_dir)
     if config.theme.custom_dir:
-        showcase.minify.minify_in_place(Path(config.site_dir), showcase.minify.own_assets(Path(config.theme.custom_dir)))
+        showcase.minify.minify_in_place(site_dir, showcase.minify.own_assets(Path(config.theme.custom_dir)))
+    if _preview:
+        _preview.finish(site_dir)
+        return
     if _search is None:
         return
     try:
-        _search.write(Path(config.site_dir) / showcase.addresses.SEARCH_BUNDLE)
+        _search.write(site_dir / showcase.addresses.SEARCH_BUNDLE)
     except Exception as error:
         raise PluginError(f"the site search (Pagefind) could not be written: {error}") from error
     finally:
@@ -156,6 +191,8 @@ def on_post_build(config):
 
 def on_build_error(error):
     _stop_search()
+    if _preview:
+        _preview.failed()
 
 
 def on_post_template(output_content, template_name, config):

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import body
+from . import body, reuse
 from .frontmatter import parse_yaml, read_text, split
 from .i18n import _
 from .model import Case, Problem
@@ -89,22 +89,31 @@ def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.da
 
 
 def load_cases(root: Path, vocabulary: Vocabulary, today: datetime.date, only: list[Path] | None = None,
-               parallel: bool = False, markdown: tuple[list, dict] | None = None) -> Loaded:
+               parallel: bool = False, markdown: tuple[list, dict] | None = None,
+               cache: reuse.CaseCache | None = None) -> Loaded:
     """Every case in `cases/` (or only the given files), with all problems.
 
     `parallel`: the caller runs a single thread (a one-off build or check, not
     a server), so a second process may be forked to read half of the files.
     `markdown`: the engine's Markdown extensions and their settings, to judge
     stories as the site renders them; read from mkdocs.yml when not given.
+    `cache`: results of an earlier load in this process (a preview server's),
+    reused for files that have not changed since.
     """
     paths, problems = case_paths(root)
     if only is not None:
         wanted = {path.resolve() for path in only}
         paths = [path for path in paths if path.resolve() in wanted]
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
-    body.configure(*(markdown or body.site_markdown(root)))
+    markdown = markdown or body.site_markdown(root)
+    body.configure(*markdown)
     loaded = Loaded(problems=problems, files=len(paths))
-    for case, case_problems in _load_all(paths, root, vocabulary, today, parallel):
+    if cache is not None:
+        cache.begin(_validation_context(root, today, markdown))
+        results = [_load_cached(cache, path, root, vocabulary, today) for path in paths]
+    else:
+        results = _load_all(paths, root, vocabulary, today, parallel)
+    for case, case_problems in results:
         loaded.problems.extend(case_problems)
         if case is not None:
             loaded.cases.append(case)
@@ -135,3 +144,19 @@ def _load_all(paths: list[Path], root: Path, vocabulary: Vocabulary, today: date
 
 def _load_each(paths: list[Path], root: Path, vocabulary: Vocabulary, today: datetime.date) -> list:
     return [load_case(path, root, vocabulary, today) for path in paths]
+
+
+def _validation_context(root: Path, today: datetime.date, markdown: tuple[list, dict]) -> str:
+    """What a case's validation reads besides its own file: vocabulary, images, day, Markdown."""
+    images = root / CASES_DIR / IMAGES_DIR
+    stamps = sorted((path.as_posix(), reuse.stamp(path)) for path in images.rglob("*")) if images.is_dir() else []
+    return reuse.value_print(reuse.folder_print([root / CASES_DIR / "_taxonomy.yml"]), today, markdown, stamps)
+
+
+def _load_cached(cache: reuse.CaseCache, path: Path, root: Path, vocabulary: Vocabulary, today: datetime.date):
+    result = cache.get(path)
+    if result is None:
+        read = reuse.stamp(path)
+        result = load_case(path, root, vocabulary, today)
+        cache.put(path, result, read)
+    return result

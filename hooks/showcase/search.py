@@ -194,6 +194,11 @@ class SearchIndex:
         finally:
             self.close()
 
+    def cancel(self) -> None:
+        """Stop the child at once, as when a newer build indexes instead; `write` then fails."""
+        if self._process.is_alive():
+            self._process.kill()
+
     def close(self) -> None:
         if self._connection.closed:
             return

@@ -99,17 +99,18 @@ class Showcase:
 
     @classmethod
     def load(cls, root: Path, base_url: str = "", site_name: str = "", today: datetime.date | None = None, page_size: int = PAGE_SIZE,
-             parallel: bool = False, markdown: tuple[list, dict] | None = None) -> "Showcase":
+             parallel: bool = False, markdown: tuple[list, dict] | None = None, cache=None) -> "Showcase":
         """Read the vocabulary and every case; keep all problems for one report.
 
         `parallel`: the caller is a one-off build in a single thread (not a
-        server), so the cases may be read by two processes."""
+        server), so the cases may be read by two processes. `cache`: a
+        preview server's `reuse.CaseCache`, so unchanged files are not read again."""
         now = build_time() if today is None else datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc)
         try:
             vocabulary = load_vocabulary(root / TAXONOMY, TAXONOMY)
         except VocabularyError as error:
             return cls(root, None, [], error.problems, base_url, site_name, page_size, now=now)
-        loaded = load_cases(root, vocabulary, now.date(), parallel=parallel, markdown=markdown)
+        loaded = load_cases(root, vocabulary, now.date(), parallel=parallel, markdown=markdown, cache=cache)
         site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
         site.catalogue = Catalogue(loaded.cases, vocabulary)
         site.vocabulary = site.catalogue.vocabulary  # with the places and goals

@@ -1,0 +1,101 @@
+"""What a rebuild under a preview server may take over from the build before it.
+
+A preview server rebuilds the whole site after every save, yet after one edit
+almost nothing has changed. A case file with the same bytes, read against the
+same vocabulary, images and day, gives the same case; a page made from the
+same inputs gives the same HTML. `CaseCache` keeps the first, `PagePrints`
+the second, each keyed by what it was made from, so a change anywhere in
+those inputs makes the next build read or render afresh. A one-off build uses
+neither: it always starts clean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+Stamp = tuple[int, int]  # (modification time in ns, size in bytes)
+
+
+def stamp(path: Path) -> Stamp | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _digest(parts: Iterable[bytes]) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def folder_print(folders: Iterable[Path], *extra: str) -> str:
+    """One fingerprint of every file's path and bytes under `folders`, and of `extra`."""
+    parts = [text.encode("utf-8") for text in extra]
+    for folder in folders:
+        paths = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in paths:
+            parts += [path.as_posix().encode("utf-8"), path.read_bytes()]
+    return _digest(parts)
+
+
+def value_print(*values) -> str:
+    """A fingerprint of plain values (dicts, lists, dataclasses, strings): their repr."""
+    return _digest(repr(value).encode("utf-8") for value in values)
+
+
+@dataclass
+class CaseCache:
+    """The result of reading each case file, reused while its stamp and the context hold.
+
+    The context is a fingerprint of everything else a case's validation reads
+    (the vocabulary, the images, the day, the Markdown settings): when it
+    changes, every file is read again."""
+
+    context: str = ""
+    entries: dict[Path, tuple[Stamp, object]] = field(default_factory=dict)
+
+    def begin(self, context: str) -> None:
+        if context != self.context:
+            self.entries.clear()
+            self.context = context
+
+    def get(self, path: Path):
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == stamp(path):
+            return entry[1]
+        return None
+
+    def put(self, path: Path, result, read: Stamp | None) -> None:
+        """Keep `result` for the file as it was when reading began (`read`):
+        a save during the reading then counts as a change."""
+        if read is not None:
+            self.entries[path] = (read, result)
+
+
+@dataclass
+class PagePrints:
+    """The fingerprint each generated page had in the last build that succeeded.
+
+    `plan` records this build's prints and answers which pages are unchanged;
+    `succeeded` makes them the reference for the next build; `failed` forgets
+    everything, so after a broken build every page is rendered again."""
+
+    built: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, str] = field(default_factory=dict)
+
+    def plan(self, prints: dict[str, str]) -> set[str]:
+        self.pending = prints
+        return {src for src, print_ in prints.items() if self.built.get(src) == print_}
+
+    def succeeded(self) -> None:
+        self.built, self.pending = self.pending, {}
+
+    def failed(self) -> None:
+        self.built, self.pending = {}, {}

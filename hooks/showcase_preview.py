@@ -1,0 +1,190 @@
+"""The MkDocs side of a fast preview: what one `serve` keeps between rebuilds.
+
+`mkdocs serve` rebuilds the whole site after every save: a new config, a
+clean output folder, every page rendered. Here a rebuild takes over what has
+not changed since the build before it:
+
+- case files with the same bytes are not read again (`reuse.CaseCache`);
+- the last build's output is set aside instead of deleted, and a generated
+  page whose inputs have the same fingerprint (`reuse.PagePrints`) moves back
+  from it instead of being rendered: it becomes a `ReusedPage`, a file MkDocs
+  copies rather than a page it renders, with the page's source path and
+  address, so links to it resolve as before;
+- compiled templates are kept (MkDocs makes a new environment per build);
+- the search bundle is written in the background and swapped in when ready,
+  the last one served meanwhile; with the same records it is kept as it is.
+
+Only the adapter uses this module, and only under `serve`; a one-off build
+starts clean as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import uuid
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+import material
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_build_date
+
+import showcase.addresses
+import showcase.reuse
+import showcase.search
+
+log = get_plugin_logger(__name__)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per serve. Jinja checks each entry against the
+    template's current source, so an edited template is compiled again."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class ReusedPage(File):
+    """A generated page whose output from the last build still holds: not a
+    page for MkDocs to render but a file to copy, and copying moves the old
+    output into the new site."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        os.replace(self.abs_src_path, self.abs_dest_path)
+
+
+def sitemap(files, config) -> list[dict]:
+    """Every page's address and date as MkDocs' own sitemap gives them,
+    reused pages included (MkDocs' sitemap lists the rendered ones only)."""
+    if not config.site_url:
+        return []
+    entries = []
+    for file in files:
+        if isinstance(file, ReusedPage):
+            entries.append({"loc": urljoin(config.site_url, file.url), "lastmod": get_build_date()})
+        elif file.is_documentation_page() and file.inclusion.is_included() and file.page is not None and not file.page.is_link:
+            entries.append({"loc": file.page.canonical_url, "lastmod": file.page.update_date})
+    return entries
+
+
+class Preview:
+    """What one `serve` process keeps from build to build."""
+
+    def __init__(self):
+        self.cases = showcase.reuse.CaseCache()
+        self.templates = CompiledTemplates()
+        self._prints = showcase.reuse.PagePrints()
+        self._previous: Path | None = None  # the last build's output, set aside
+        self._swap = threading.Lock()  # held while the site folder changes hands
+        self._generation = 0  # which build's search bundle may still be swapped in
+        self._search_records: str | None = None  # fingerprint of the bundle in place
+        self._search_job: tuple | None = None
+        self._writing: showcase.search.SearchIndex | None = None
+        self.reused = (0, 0)  # generated pages moved back, of all, in the last build
+
+    # --- on_pre_build ------------------------------------------------------
+
+    def begin(self, site_dir: Path) -> None:
+        """Set the last build's output aside (MkDocs empties the folder next)."""
+        with self._swap:
+            self._generation += 1
+            self._previous = None
+            if site_dir.is_dir() and any(site_dir.iterdir()):
+                self._previous = site_dir.with_name(f"{site_dir.name}.previous-{uuid.uuid4().hex[:8]}")
+                site_dir.rename(self._previous)
+                site_dir.mkdir()
+
+    # --- on_files ----------------------------------------------------------
+
+    def unchanged(self, prints: dict[str, str]) -> set[str]:
+        """The generated pages whose fingerprint is the one of the last good build."""
+        planned = self._prints.plan(prints)  # recorded even with nothing to reuse, for the next build
+        unchanged = planned if self._previous is not None else set()
+        self.reused = (len(unchanged), len(prints))
+        log.info("showcase: %d of %d generated pages unchanged since the last build", len(unchanged), len(prints))
+        return unchanged
+
+    def shared_print(self, config, core: Path) -> str:
+        """What every page is made from: mkdocs.yml, the templates, the
+        hand-written pages (which make the nav), the core and its messages,
+        the theme's version, the address and the day."""
+        folders = [Path(config.config_file_path), Path(config.docs_dir), core]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
+
+    def page_file(self, config, file: File) -> File:
+        """`file`, or a ReusedPage for it when its last output is there to move back."""
+        if self._previous is None or not (self._previous / file.dest_uri).is_file():
+            return file
+        reused = ReusedPage.generated(config, file.src_uri, abs_src_path=str(self._previous / file.dest_uri),
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+        reused.dest_uri = file.dest_uri  # where the page is written (and its address from there), not a copy of its source
+        return reused
+
+    def plan_search(self, cases, vocabulary, pages) -> None:
+        """Index after the build, unless the bundle in place has these records."""
+        if self._writing is not None:
+            self._writing.cancel()  # an older bundle, not wanted any more
+        records = showcase.reuse.value_print(cases, vocabulary, pages)
+        unchanged = records == self._search_records and self._previous is not None
+        self._search_job = None if unchanged else (records, cases, vocabulary, pages)
+
+    # --- on_post_build and on_build_error ----------------------------------
+
+    def finish(self, site_dir: Path) -> None:
+        """The pages are served at once; the last search bundle stays until
+        the new one is written; what is left of the last build goes."""
+        bundle = site_dir / showcase.addresses.SEARCH_BUNDLE
+        if self._previous is not None and (self._previous / showcase.addresses.SEARCH_BUNDLE).is_dir():
+            os.replace(self._previous / showcase.addresses.SEARCH_BUNDLE, bundle)
+        if self._search_job is not None:
+            threading.Thread(target=self._index, args=(self._search_job, bundle, self._generation), daemon=True).start()
+            self._search_job = None
+        self._prints.succeeded()
+        if self._previous is not None:
+            threading.Thread(target=shutil.rmtree, args=(self._previous,), kwargs={"ignore_errors": True}, daemon=True).start()
+            self._previous = None
+
+    def failed(self) -> None:
+        """After a broken build every page is rendered again."""
+        self._prints.failed()
+        self._search_job = None
+
+    def _index(self, job: tuple, bundle: Path, generation: int) -> None:
+        """Write the bundle beside the site, then swap it in, unless a newer build has begun."""
+        records, cases, vocabulary, pages = job
+        site_dir = bundle.parent
+        fresh = site_dir.with_name(f"{site_dir.name}.search-{uuid.uuid4().hex[:8]}")
+        try:
+            self._writing = showcase.search.SearchIndex(cases, vocabulary, pages)
+            self._writing.write(fresh)
+            with self._swap:
+                if generation != self._generation:
+                    return
+                stale = site_dir.with_name(f"{site_dir.name}.stale-{uuid.uuid4().hex[:8]}")
+                if bundle.exists():
+                    os.replace(bundle, stale)
+                os.replace(fresh, bundle)
+                self._search_records = records
+            shutil.rmtree(stale, ignore_errors=True)
+        except Exception as error:  # cancelled for a newer build, or Pagefind failed
+            if generation == self._generation:
+                log.warning("showcase: the site search was not updated: %s", error)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)

@@ -1,0 +1,103 @@
+"""What a preview rebuild may take over: cases read before, pages unchanged since the last good build."""
+
+from __future__ import annotations
+
+import os
+
+from showcase.reuse import CaseCache, PagePrints, folder_print, stamp, value_print
+
+
+def cached(tmp_path, context: str = "context"):
+    """A case file and a cache holding its result, read in `context`."""
+    path = tmp_path / "a.md"
+    path.write_text("een", encoding="utf-8")
+    cache = CaseCache()
+    cache.begin(context)
+    cache.put(path, "result", stamp(path))
+    return path, cache
+
+
+def test_a_cached_result_is_reused_while_the_file_is_unchanged(tmp_path):
+    path, cache = cached(tmp_path)
+    assert cache.get(path) == "result"
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    path, cache = cached(tmp_path)
+    path.write_text("twee", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert cache.get(path) is None
+
+
+def test_a_new_context_forgets_every_file(tmp_path):
+    path, cache = cached(tmp_path, "vocabulary 1")
+    cache.begin("vocabulary 2")
+    assert cache.get(path) is None
+
+
+def test_the_same_context_keeps_what_was_read(tmp_path):
+    path, cache = cached(tmp_path, "vocabulary 1")
+    cache.begin("vocabulary 1")
+    assert cache.get(path) == "result"
+
+
+def test_a_save_while_the_file_was_read_counts_as_a_change(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("een", encoding="utf-8")
+    read = stamp(path)
+    path.write_text("twee, tijdens het lezen", encoding="utf-8")
+    cache = CaseCache()
+    cache.put(path, "result of een", read)
+    assert cache.get(path) is None
+
+
+def test_a_deleted_file_is_not_served_from_the_cache(tmp_path):
+    path, cache = cached(tmp_path)
+    path.unlink()
+    assert cache.get(path) is None
+
+
+def test_pages_with_the_print_of_the_last_good_build_are_unchanged():
+    prints = PagePrints()
+    prints.plan({"a.md": "1", "b.md": "2"})
+    prints.succeeded()
+    assert prints.plan({"a.md": "1", "b.md": "3", "c.md": "4"}) == {"a.md"}
+
+
+def test_nothing_is_unchanged_before_a_build_has_succeeded():
+    prints = PagePrints()
+    prints.plan({"a.md": "1"})
+    assert prints.plan({"a.md": "1"}) == set()
+
+
+def test_after_a_failed_build_every_page_is_made_again():
+    prints = PagePrints()
+    prints.plan({"a.md": "1"})
+    prints.succeeded()
+    prints.failed()
+    assert prints.plan({"a.md": "1"}) == set()
+
+
+def test_a_folder_print_changes_with_a_file_its_name_or_the_extra_values(tmp_path):
+    (tmp_path / "t.html").write_text("<p>", encoding="utf-8")
+    before = folder_print([tmp_path], "9.8.1")
+    assert folder_print([tmp_path], "9.8.1") == before
+    assert folder_print([tmp_path], "9.8.2") != before
+    (tmp_path / "t.html").write_text("<p>!", encoding="utf-8")
+    changed = folder_print([tmp_path], "9.8.1")
+    assert changed != before
+    (tmp_path / "t.html").rename(tmp_path / "u.html")
+    assert folder_print([tmp_path], "9.8.1") != changed
+
+
+def test_a_folder_print_takes_a_single_file_too(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: a", encoding="utf-8")
+    before = folder_print([tmp_path / "mkdocs.yml"])
+    (tmp_path / "mkdocs.yml").write_text("site_name: b", encoding="utf-8")
+    assert folder_print([tmp_path / "mkdocs.yml"]) != before
+
+
+def test_value_prints_tell_values_and_their_boundaries_apart():
+    assert value_print({"a": [1, 2]}) == value_print({"a": [1, 2]})
+    assert value_print({"a": [1, 2]}) != value_print({"a": [1, 3]})
+    assert value_print("ab", "c") != value_print("a", "bc")
