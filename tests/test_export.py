@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 from helpers import make_case as make
 from showcase.catalogue import Catalogue
-from showcase.export import to_atom, to_json
+from showcase.export import FEED_ENTRIES, to_atom, to_json
 from showcase.model import Partner, Source
 from showcase.places import load as gazetteer
 from showcase.site import build_time
@@ -57,6 +57,14 @@ def test_feed_is_atom_with_newest_added_first(vocabulary):
     assert feed.find(f"{ATOM}updated").text == "2026-11-01T00:00:00Z"
     for required in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None
+
+
+def test_feed_holds_the_newest_cases_only(vocabulary):
+    cases = [make(f"case-{day:03d}", (2025, 1, 1)) for day in range(FEED_ENTRIES)] + [make("nieuwste", (2026, 11, 1))]
+    feed = ET.fromstring(to_atom(catalogue(vocabulary, *cases), "Site", "https://example.org/"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == FEED_ENTRIES
+    assert entries[0].find(f"{ATOM}title").text == cases[-1].title
 
 
 def test_feed_escapes_markup_in_titles(vocabulary):

@@ -128,8 +128,11 @@ def catalogue_text(catalogue: Catalogue) -> str:
     return json.dumps({"cases": records}, ensure_ascii=False, separators=(",", ":"))
 
 
+FEED_ENTRIES = 50  # the newest cases; a reader polls the feed, the JSON export has them all
+
+
 def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
-    """A valid Atom 1.0 feed; ElementTree escapes every value for XML."""
+    """A valid Atom 1.0 feed of the newest cases; ElementTree escapes every value for XML."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
     _text(feed, "title", site_name)
@@ -142,7 +145,7 @@ def to_atom(catalogue: Catalogue, site_name: str, base_url: str) -> str:
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_name)
     _text(feed, "rights", RIGHTS)
-    for case in catalogue.cases:
+    for case in catalogue.cases[:FEED_ENTRIES]:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         url = absolute(base_url, addresses.case_url(case.slug))
         _text(entry, "title", case.title)
