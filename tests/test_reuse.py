@@ -101,3 +101,9 @@ def test_value_prints_tell_values_and_their_boundaries_apart():
     assert value_print({"a": [1, 2]}) == value_print({"a": [1, 2]})
     assert value_print({"a": [1, 2]}) != value_print({"a": [1, 3]})
     assert value_print("ab", "c") != value_print("a", "bc")
+
+
+def test_values_that_cannot_be_pickled_count_by_their_repr():
+    settings = {"toc": {"slugify": lambda text: text}}
+    assert value_print(settings) == value_print(settings)
+    assert value_print(settings) != value_print({"toc": {}})
