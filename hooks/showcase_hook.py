@@ -30,6 +30,7 @@ log = get_plugin_logger(__name__)
 # process, so under `mkdocs serve` state left here would leak between builds.
 _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
+_structured: dict[str, str] = {}  # a generated page's JSON-LD, when made before rendering
 _search: showcase.search.SearchIndex | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
 # Kept on purpose between the rebuilds of one `serve`, and only there.
@@ -59,6 +60,7 @@ def on_config(config):
         # case must never publish, and every problem is listed at once.
         raise PluginError(_site.report())
     _pages = {page.src: page for page in _site.pages()}
+    _structured.clear()
     log.info("showcase: %d cases, %d generated pages", len(_site.cases), len(_pages))
     return config
 
@@ -91,8 +93,8 @@ def _page_prints(config) -> dict[str, str]:
     structured data and what all pages share. Whatever else a template
     reads must go in here, or a preview would keep a stale page."""
     shared = _preview.shared_print(config, Path(showcase.__file__).parent)
-    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, _site.structured_data(page))
-            for src, page in _pages.items()}
+    _structured.update((src, _site.structured_data(page)) for src, page in _pages.items())
+    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, _structured[src]) for src, page in _pages.items()}
 
 
 def _start_search(files):
@@ -154,7 +156,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     generated = _pages.get(page.file.src_uri)
     if generated is not None:
-        context["structured_data"] = _site.structured_data(generated)
+        context["structured_data"] = _structured.get(generated.src) or _site.structured_data(generated)
     else:
         context["structured_data"] = _site.page_structured_data(page.url, page.title or "")
     if generated is not None:

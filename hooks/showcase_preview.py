@@ -129,9 +129,7 @@ class Preview:
         return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
 
     def page_file(self, config, file: File) -> File:
-        """`file`, or a ReusedPage for it when its last output is there to move back."""
-        if self._previous is None or not (self._previous / file.dest_uri).is_file():
-            return file
+        """A ReusedPage for `file`: its output of the last build, which succeeded, moves back."""
         reused = ReusedPage.generated(config, file.src_uri, abs_src_path=str(self._previous / file.dest_uri),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
         reused.dest_uri = file.dest_uri  # where the page is written (and its address from there), not a copy of its source

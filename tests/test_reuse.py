@@ -107,3 +107,33 @@ def test_values_that_cannot_be_pickled_count_by_their_repr():
     settings = {"toc": {"slugify": lambda text: text}}
     assert value_print(settings) == value_print(settings)
     assert value_print(settings) != value_print({"toc": {}})
+
+
+def test_a_value_derived_from_a_case_is_made_once_per_case_object():
+    cache, made = CaseCache(), []
+    case = ("een case",)
+    make = lambda: made.append(1) or "meta"
+    assert cache.derive("social", case, make) == cache.derive("social", case, make) == "meta"
+    assert len(made) == 1
+
+
+def test_a_case_read_again_gets_its_values_made_again():
+    cache, made = CaseCache(), []
+    cache.derive("social", ["oud"], lambda: made.append("oud"))
+    cache.derive("social", ["nieuw"], lambda: made.append("nieuw"))
+    assert made == ["oud", "nieuw"]
+
+
+def test_a_new_context_forgets_derived_values():
+    cache, case = CaseCache(), ("een case",)
+    cache.begin("vocabulary 1")
+    cache.derive("social", case, lambda: "oud")
+    cache.begin("vocabulary 2")
+    assert cache.derive("social", case, lambda: "nieuw") == "nieuw"
+
+
+def test_equal_values_print_alike_whether_or_not_they_share_objects():
+    word = "".join(["coö", "peratie"])
+    shared = {"title": word, "label": word}
+    separate = {"title": "".join(["coö", "peratie"]), "label": "".join(["coöp", "eratie"])}
+    assert value_print(shared) == value_print(separate)

@@ -12,6 +12,7 @@ neither: it always starts clean.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,14 +50,20 @@ def folder_print(folders: Iterable[Path], *extra: str) -> str:
 def value_print(*values) -> str:
     """A fingerprint of plain values (dicts, lists, dataclasses, strings).
 
-    Their pickle, which is quicker to make than their repr: equal bytes mean
-    equal values. (Equal values may pickle differently when they share
-    objects differently; that only costs a needless render.) What cannot be
-    pickled, such as a function in Markdown settings, counts by its repr."""
+    Their pickle, three times quicker to make than their repr; equal bytes
+    mean equal values. Pickled without its memo ("fast" mode), so a value
+    gives the same bytes whether or not it shares objects (a case read
+    before shares its strings with the last build; a fresh one does not).
+    What cannot be pickled, such as a function in Markdown settings, counts
+    by its repr."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True
     try:
-        return _digest([pickle.dumps(values, protocol=5)])
+        pickler.dump(values)
     except (pickle.PicklingError, TypeError, AttributeError):
         return _digest(repr(value).encode("utf-8") for value in values)
+    return _digest([out.getvalue()])
 
 
 @dataclass
@@ -69,11 +76,26 @@ class CaseCache:
 
     context: str = ""
     entries: dict[Path, tuple[Stamp, object]] = field(default_factory=dict)
+    derived: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
 
     def begin(self, context: str) -> None:
         if context != self.context:
             self.entries.clear()
+            self.derived.clear()
             self.context = context
+        if len(self.derived) > 8 * max(1, len(self.entries)):
+            self.derived.clear()  # mostly values of cases read again since
+
+    def derive(self, kind: str, case, make):
+        """`make()`, once per case object and `kind`: values made from one case
+        alone (and the context) hold while the file is unchanged, since an
+        unchanged file gives back the very same object."""
+        entry = self.derived.get((kind, id(case)))
+        if entry is not None and entry[0] is case:
+            return entry[1]
+        value = make()
+        self.derived[(kind, id(case))] = (case, value)
+        return value
 
     def get(self, path: Path):
         entry = self.entries.get(path)

@@ -91,6 +91,7 @@ class Showcase:
     site_name: str = ""
     page_size: int = PAGE_SIZE
     catalogue: Catalogue | None = field(default=None, repr=False)
+    cache: object = field(default=None, repr=False)  # a preview server's reuse.CaseCache
     now: datetime.datetime = field(default_factory=lambda: build_time())
 
     @property
@@ -112,6 +113,7 @@ class Showcase:
             return cls(root, None, [], error.problems, base_url, site_name, page_size, now=now)
         loaded = load_cases(root, vocabulary, now.date(), parallel=parallel, markdown=markdown, cache=cache)
         site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
+        site.cache = cache
         site.catalogue = Catalogue(loaded.cases, vocabulary)
         site.vocabulary = site.catalogue.vocabulary  # with the places and goals
         return site
@@ -172,8 +174,9 @@ class Showcase:
         return {image: thumbnails.picture(self.root, CASES_DIR, image) for image in images}
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
+        make_social = lambda: social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))
         view = {**views.case_page(case),
-                "social": social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))}
+                "social": self.cache.derive(f"social {self.base_url} {self.site_name}", case, make_social) if self.cache else make_social()}
         return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", view, case.body, case,
                              hide=("navigation",), description=case.summary,
                              crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))))
