@@ -52,3 +52,22 @@ def test_related_cases_are_limited(vocabulary):
     cases = [make(f"c{i}") for i in range(10)]
     catalogue = Catalogue(cases, vocabulary)
     assert len(catalogue.related(cases[0], limit=4)) == 4
+
+
+def place_description(vocabulary, name: str) -> str:
+    from showcase.catalogue import place_terms
+
+    place = vocabulary.gazetteer().find(name).place
+    return place_terms([make("a", place=(place,))])[0].description
+
+
+def test_a_flemish_village_is_a_deelgemeente_of_its_municipality(vocabulary):
+    assert place_description(vocabulary, "Ledeberg") == "Deelgemeente of dorp van Gent, Oost-Vlaanderen."
+
+
+def test_a_dutch_village_lies_in_its_gemeente_as_dutch_usage_says(vocabulary):
+    assert place_description(vocabulary, "Oostvoorne") == "Plaats in de gemeente Voorne aan Zee, Zuid-Holland."
+
+
+def test_a_place_that_is_its_own_municipality_is_called_one(vocabulary):
+    assert place_description(vocabulary, "Zwolle") == "Gemeente in Overijssel."

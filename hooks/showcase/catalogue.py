@@ -35,9 +35,14 @@ def place_terms(cases: list[Case]) -> list[Term]:
 
 
 def _where(place) -> str:
-    if place.municipality and place.municipality != place.name:
+    """Where a place lies, in the usage of its country (a Flemish deelgemeente, a Dutch woonplaats)."""
+    if not place.municipality:
+        return f"Plaats in {place.province_name}."
+    if place.municipality == place.name:
+        return f"Gemeente in {place.province_name}."
+    if place.country == "BE":
         return f"Deelgemeente of dorp van {place.municipality}, {place.province_name}."
-    return f"Gemeente in {place.province_name}." if place.country == "BE" else f"Plaats in {place.province_name}."
+    return f"Plaats in de gemeente {place.municipality}, {place.province_name}."
 
 
 def goal_terms() -> list[Term]:
