@@ -189,3 +189,8 @@ def test_the_repository_validator_follows_mkdocs_yml():
 
     names, _ = body.site_markdown(REPO)
     assert names[:3] == body.BUILT_IN_EXTENSIONS and {"attr_list", "md_in_html", "footnotes", "admonition"} <= set(names)
+
+
+def test_a_value_yaml_cannot_read_gets_one_message_not_a_second_about_nothing(tmp_path):
+    text = case_text().replace("added: '2026-11-01'", "added: 2026-13-45")
+    assert messages(tmp_path, text) == ["cases/buurtmoestuin.md:14: added: cannot be read: '2026-13-45' is not a valid value here"]

@@ -84,7 +84,10 @@ def load_case(path: Path, root: Path, vocabulary: Vocabulary, today: datetime.da
     document.data = drop_empty_optionals(document.data)
     draft = Draft(rel, path.stem, document, source.body, source.body_line, root, vocabulary, today)
     case, more = validate(draft)
-    problems = problems + more
+    # A value the reader could not read has its message; the rules, which
+    # see nothing there, would only add a second, misleading one.
+    unread = {(problem.key, problem.line) for problem in problems}
+    problems = problems + [problem for problem in more if (problem.key, problem.line) not in unread]
     return (None if problems else case), problems
 
 
