@@ -39,7 +39,7 @@ class Document:
         """The line of `path`, or of its nearest parent that has one."""
         while path and path not in self.lines:
             path = path[:-1]
-        return self.lines.get(path, self.lines.get((), 1))
+        return self.lines.get(path, 1)
 
 
 @dataclass
