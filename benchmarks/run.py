@@ -3,11 +3,14 @@
     .venv/bin/python benchmarks/run.py                       # 100, 1,000, 10,000 cases
     .venv/bin/python benchmarks/run.py --sizes 100 1000 --repeat 3 --output /tmp/r.md
     .venv/bin/python benchmarks/run.py --site benchmarks/work/showcase-10000/site   # browser figures only
+    .venv/bin/python benchmarks/lighthouse.py benchmarks/work/showcase-10000/site     # Lighthouse only
 
 For each size it generates synthetic valid cases (benchmarks/generate.py),
-builds the showcase and a plain Material site of the same pages (same
-Markdown, cases out of the nav, search on, no hooks), and measures medians
-of repeated runs. Results go to benchmarks/RESULTS.md as a Markdown table.
+builds the showcase, a plain Material site of the same pages (same
+Markdown, cases out of the nav, search on, no hooks) and stock Material with
+only the case pages and its tags plugin, and measures medians of repeated
+runs; then Lighthouse on five pages of the largest size (benchmarks/lighthouse.py).
+Results go to benchmarks/RESULTS.md as a Markdown table.
 Not a test: timings belong here, where the machine and versions are written
 next to them.
 """
