@@ -162,3 +162,26 @@ def test_the_catalogue_script_states_no_order_page_size_or_address_of_its_own():
     script = (REPO / "overrides" / "assets" / "javascripts" / "catalogue.js").read_text(encoding="utf-8")
     for written in ('"nieuw"', '"az"', '"sorteer"', "= 48", '"praktijkvoorbeelden/', '"zoeken/'):
         assert written not in script, written
+
+
+def test_the_catalogue_script_names_no_facet_parameter_or_goal_label_of_its_own():
+    from helpers import REPO
+    from showcase import addresses
+
+    script = (REPO / "overrides" / "assets" / "javascripts" / "catalogue.js").read_text(encoding="utf-8")
+    for parameter in addresses.QUERY_PARAMETERS.values():
+        assert f'"{parameter}"' not in script and f"written.{parameter}" not in script, parameter
+    assert '"SDG ' not in script
+
+
+def test_catalogue_data_says_what_a_card_shows_and_which_labels_are_searched(vocabulary):
+    from showcase import addresses
+    from showcase.export import SEARCHED_FACETS, catalogue_index
+    from showcase.views import CARD_CHIPS
+
+    index = json.loads(catalogue_index(catalogue(vocabulary, make("a", (2026, 11, 1))), 7))
+    assert index["card"]["chips"] == [[addresses.QUERY_PARAMETERS[facet], kind] for facet, kind in CARD_CHIPS]
+    assert index["card"]["places"] == addresses.QUERY_PARAMETERS["place"]
+    assert index["searched"] == [addresses.QUERY_PARAMETERS[facet] for facet in SEARCHED_FACETS]
+    goals = index["facets"][addresses.QUERY_PARAMETERS["sdg"]]
+    assert goals[6]["short"] == "SDG 7" and "short" not in index["facets"][addresses.QUERY_PARAMETERS["domain"]][0]

@@ -9,8 +9,12 @@ from xml.etree import ElementTree as ET
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
+from .views import CARD_CHIPS, short_label
 
 ATOM = "http://www.w3.org/2005/Atom"
+# The facets whose labels the catalogue's text search reads, beside titles,
+# organisations, partners and summaries.
+SEARCHED_FACETS = ("innovation_type", "domain", "region", "place", "target_group")
 # The data's licence, as the JSON export, the feed and the CSV name it.
 LICENCE = {"id": "CC-BY-4.0", "name": "Creative Commons Naamsvermelding 4.0 Internationaal",
            "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
@@ -97,7 +101,8 @@ def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, 
     facets = {
         # Only regions widen to a parent: a place's `parent` (its province)
         # is another facet's value, and may share its slug (Utrecht).
-        addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent if facet == "region" else None}
+        addresses.QUERY_PARAMETERS[facet]: [{"slug": t.slug, "label": t.label, "parent": t.parent if facet == "region" else None,
+                                             **({"short": short_label(facet, t.slug)} if short_label(facet, t.slug) else {})}
                                             for t in vocabulary.terms(facet)]
         for facet in CASE_FIELDS
     }
@@ -112,6 +117,9 @@ def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, 
         "fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets,
         "parameters": {"search": addresses.SEARCH_PARAMETER, "sort": addresses.SORT_PARAMETER},
         "sorts": [[value, on] for value, (on, _label) in addresses.SORTS.items()], "page_size": page_size,
+        "card": {"chips": [[addresses.QUERY_PARAMETERS[facet], kind] for facet, kind in CARD_CHIPS],
+                 "places": addresses.QUERY_PARAMETERS["place"]},
+        "searched": [addresses.QUERY_PARAMETERS[facet] for facet in SEARCHED_FACETS],
         "case_folder": addresses.CATALOGUE, "search_url": addresses.SEARCH_PAGE,
         "cases": records,
     }, ensure_ascii=False, separators=(",", ":"))

@@ -41,6 +41,16 @@ def source_date_text(value: str | None) -> str | None:
     return dutch_date(datetime.date(*parts))
 
 
+# The facets a card shows as chips, each with its chip's kind (a CSS modifier),
+# in order; the catalogue's script draws its cards from this too.
+CARD_CHIPS = (("innovation_type", "type"), ("domain", "domain"), ("region", "region"), ("sdg", "goal"))
+
+
+def short_label(facet: str, slug: str) -> str | None:
+    """A chip's text where it is not the label: a goal shows as "SDG 7"."""
+    return f"SDG {slug}" if facet == "sdg" else None
+
+
 class Views:
     def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None, today: datetime.date | None = None):
         self.catalogue = catalogue
@@ -57,7 +67,7 @@ class Views:
         if facet in addresses.SHOWCASE_FOLDERS:
             link["url"] = addresses.term_url(facet, slug)
         if facet == "sdg":
-            link["short"] = f"SDG {slug}"
+            link["short"] = short_label(facet, slug)
         return link
 
     def card(self, case: Case) -> dict:

@@ -112,11 +112,13 @@
     PAGE = data.page_size;
     var known = {};
     var labels = {};
+    var card = { chips: data.card.chips, places: data.card.places, shorts: {} };
     FACETS.forEach(function (facet) {
       known[facet] = Object.create(null);
       data.facets[facet].forEach(function (term) {
         known[facet][term.slug] = term;
         labels[facet + ":" + term.slug] = term.label;
+        if (term.short) card.shorts[facet + ":" + term.slug] = term.short;
       });
     });
     var cases = data.cases.map(function (record, index) {
@@ -137,7 +139,8 @@
     var alphabetical = cases.slice().sort(function (a, b) {
       return a.title.localeCompare(b.title, "nl", { sensitivity: "base" });
     });
-    return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, textReady: false, searchUrl: data.search_url };
+    return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, card: card, searched: data.searched,
+      textReady: false, searchUrl: data.search_url };
   }
 
   function fetchJson(url) {
@@ -162,7 +165,7 @@
           var item = data.cases[index];
           item.summary = record[0];
           item.organisation = record[1];
-          var labels = ["type", "domein", "regio", "plaats", "doelgroep"].filter(function (facet) { return item.written[facet]; }).map(function (facet) {
+          var labels = data.searched.filter(function (facet) { return item.written[facet]; }).map(function (facet) {
             return item.written[facet].map(function (slug) { return data.labels[facet + ":" + slug]; }).join(" ");
           });
           item.haystack = words([item.title, record[1], record[0], record[2]].concat(labels).join(" ")).join(" ");
@@ -235,7 +238,9 @@
 
   /* ---- drawing ---------------------------------------------------------- */
 
-  function drawCard(template, item, labels, base) {
+  function drawCard(template, item, data, base) {
+    var labels = data.labels;
+    var card = data.card;
     var node = template.content.firstElementChild.cloneNode(true);
     var link = node.querySelector(".si-card__title a");
     link.href = new URL(item.url, base).href;
@@ -250,16 +255,17 @@
     if (item.organisation) organisation.textContent = item.organisation;
     else organisation.remove();
     var place = node.querySelector(".si-card__place");
-    var places = (item.written.plaats || []).map(function (slug) { return labels["plaats:" + slug]; });
+    var places = (item.written[card.places] || []).map(function (slug) { return labels[card.places + ":" + slug]; });
     if (places.length) place.textContent = places.join(", ");
     else place.remove();
     var chips = node.querySelector(".si-chips");
-    [["type", ".si-chip--type"], ["domein", ".si-chip--domain"], ["regio", ".si-chip--region"], ["sdg", ".si-chip--goal"]].forEach(function (kind) {
-      var model = chips.querySelector(kind[1]);
+    card.chips.forEach(function (kind) {
+      var model = chips.querySelector(".si-chip--" + kind[1]);
       (item.written[kind[0]] || []).forEach(function (slug) {
         var chip = model.cloneNode(false);
-        chip.textContent = kind[0] === "sdg" ? "SDG " + slug : labels[kind[0] + ":" + slug];
-        if (kind[0] === "sdg") chip.title = labels["sdg:" + slug];
+        var key = kind[0] + ":" + slug;
+        chip.textContent = card.shorts[key] || labels[key];
+        if (card.shorts[key]) chip.title = labels[key];  // a short label (a goal by its number), the full one as title
         chips.appendChild(chip);
       });
       model.remove();
@@ -285,7 +291,7 @@
     // the drawn nodes.
     result.hits.slice(0, shown).forEach(function (item) {
       if (!item.node || item.nodeHasText !== data.textReady) {
-        item.node = drawCard(template, item, data.labels, root.dataset.siBase);
+        item.node = drawCard(template, item, data, root.dataset.siBase);
         item.nodeHasText = data.textReady;
       }
       list.appendChild(item.node);
