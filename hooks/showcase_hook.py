@@ -30,7 +30,6 @@ log = get_plugin_logger(__name__)
 # process, so under `mkdocs serve` state left here would leak between builds.
 _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
-_structured: dict[str, str] = {}  # a generated page's JSON-LD, when made before rendering
 _search: showcase.search.SearchIndex | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
 # Kept on purpose between the rebuilds of one `serve`, and only there.
@@ -60,7 +59,6 @@ def on_config(config):
         # case must never publish, and every problem is listed at once.
         raise PluginError(_site.report())
     _pages = {page.src: page for page in _site.pages()}
-    _structured.clear()
     log.info("showcase: %d cases, %d generated pages", len(_site.cases), len(_pages))
     return config
 
@@ -71,6 +69,8 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
+    if _preview:
+        _preview.restore(Path(config.site_dir))
     unchanged = _preview.unchanged(_page_prints(config)) if _preview else set()
     for page in _pages.values():
         if files.get_file_from_path(page.src) is not None:
@@ -85,16 +85,18 @@ def on_files(files, config):
         else:
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
     _start_search(files)
+    if _preview:
+        _preview.record(files)
     return files
 
 
 def _page_prints(config) -> dict[str, str]:
     """Each generated page's fingerprint: its Markdown, its view, its
-    structured data and what all pages share. Whatever else a template
-    reads must go in here, or a preview would keep a stale page."""
+    breadcrumbs and kind (with the view and the site's name and address,
+    what its structured data is made of) and what all pages share. Whatever
+    else a template reads must go in here, or a preview would keep a stale page."""
     shared = _preview.shared_print(config, Path(showcase.__file__).parent)
-    _structured.update((src, _site.structured_data(page)) for src, page in _pages.items())
-    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, _structured[src]) for src, page in _pages.items()}
+    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, page.crumbs, page.listing) for src, page in _pages.items()}
 
 
 def _start_search(files):
@@ -156,7 +158,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     generated = _pages.get(page.file.src_uri)
     if generated is not None:
-        context["structured_data"] = _structured.get(generated.src) or _site.structured_data(generated)
+        context["structured_data"] = _site.structured_data(generated)
     else:
         context["structured_data"] = _site.page_structured_data(page.url, page.title or "")
     if generated is not None:

@@ -57,15 +57,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 class ReusedPage(File):
     """A generated page whose output from the last build still holds: not a
-    page for MkDocs to render but a file to copy, and copying moves the old
-    output into the new site."""
+    page for MkDocs to render but a file to copy, and there is nothing to
+    copy: the last output, back in place, is this build's."""
 
     def is_documentation_page(self) -> bool:
         return False
 
     def copy_file(self, dirty: bool = False) -> None:
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        os.replace(self.abs_src_path, self.abs_dest_path)
+        pass
 
 
 def sitemap(files, config) -> list[dict]:
@@ -89,7 +88,11 @@ class Preview:
         self.cases = showcase.reuse.CaseCache()
         self.templates = CompiledTemplates()
         self._prints = showcase.reuse.PagePrints()
-        self._previous: Path | None = None  # the last build's output, set aside
+        self._previous: Path | None = None  # the last build's output, set aside while MkDocs empties the folder
+        self._restored = False  # this build starts from the last one's output
+        self._started = False  # this build has got as far as on_pre_build
+        self._outputs: set[str] | None = None  # what the last good build wrote (None: start clean)
+        self._current: set[str] = set()
         self._swap = threading.Lock()  # held while the site folder changes hands
         self._generation = 0  # which build's search bundle may still be swapped in
         self._search_records: str | None = None  # fingerprint of the bundle in place
@@ -100,21 +103,30 @@ class Preview:
     # --- on_pre_build ------------------------------------------------------
 
     def begin(self, site_dir: Path) -> None:
-        """Set the last build's output aside (MkDocs empties the folder next)."""
+        """Set the last good build's output aside: MkDocs empties the folder next."""
         with self._swap:
             self._generation += 1
-            self._previous = None
-            if site_dir.is_dir() and any(site_dir.iterdir()):
+            self._previous, self._restored, self._started = None, False, True
+            if self._outputs is not None and site_dir.is_dir():
                 self._previous = site_dir.with_name(f"{site_dir.name}.previous-{uuid.uuid4().hex[:8]}")
                 site_dir.rename(self._previous)
                 site_dir.mkdir()
 
     # --- on_files ----------------------------------------------------------
 
+    def restore(self, site_dir: Path) -> None:
+        """Put the last output back, now that MkDocs has emptied the folder:
+        what this build writes replaces it, what it reuses is in place."""
+        with self._swap:
+            if self._previous is not None:
+                site_dir.rmdir()
+                self._previous.rename(site_dir)
+                self._previous, self._restored = None, True
+
     def unchanged(self, prints: dict[str, str]) -> set[str]:
         """The generated pages whose fingerprint is the one of the last good build."""
         planned = self._prints.plan(prints)  # recorded even with nothing to reuse, for the next build
-        unchanged = planned if self._previous is not None else set()
+        unchanged = planned if self._restored else set()
         self.reused = (len(unchanged), len(prints))
         log.info("showcase: %d of %d generated pages unchanged since the last build", len(unchanged), len(prints))
         return unchanged
@@ -129,8 +141,8 @@ class Preview:
         return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
 
     def page_file(self, config, file: File) -> File:
-        """A ReusedPage for `file`: its output of the last build, which succeeded, moves back."""
-        reused = ReusedPage.generated(config, file.src_uri, abs_src_path=str(self._previous / file.dest_uri),
+        """A ReusedPage for `file`: its output of the last build, which succeeded, stays."""
+        reused = ReusedPage.generated(config, file.src_uri, abs_src_path=file.abs_dest_path,
                                       inclusion=InclusionLevel.NOT_IN_NAV)
         reused.dest_uri = file.dest_uri  # where the page is written (and its address from there), not a copy of its source
         return reused
@@ -140,29 +152,44 @@ class Preview:
         if self._writing is not None:
             self._writing.cancel()  # an older bundle, not wanted any more
         records = showcase.reuse.value_print(cases, vocabulary, pages)
-        unchanged = records == self._search_records and self._previous is not None
+        unchanged = records == self._search_records and self._restored
         self._search_job = None if unchanged else (records, cases, vocabulary, pages)
 
     # --- on_post_build and on_build_error ----------------------------------
 
+    def record(self, files) -> None:
+        """What this build writes, by address in the output folder."""
+        self._current = {file.dest_uri for file in files}
+
     def finish(self, site_dir: Path) -> None:
-        """The pages are served at once; the last search bundle stays until
-        the new one is written; what is left of the last build goes."""
-        bundle = site_dir / showcase.addresses.SEARCH_BUNDLE
-        if self._previous is not None and (self._previous / showcase.addresses.SEARCH_BUNDLE).is_dir():
-            os.replace(self._previous / showcase.addresses.SEARCH_BUNDLE, bundle)
+        """The pages are served at once: what the last build wrote and this
+        one did not (a deleted case's page) goes; the last search bundle stays
+        until the new one is written."""
+        if self._restored and self._outputs is not None:
+            for dest in self._outputs - self._current:
+                _remove(site_dir, dest)
+        self._outputs = self._current
         if self._search_job is not None:
+            bundle = site_dir / showcase.addresses.SEARCH_BUNDLE
             threading.Thread(target=self._index, args=(self._search_job, bundle, self._generation), daemon=True).start()
             self._search_job = None
         self._prints.succeeded()
-        if self._previous is not None:
-            threading.Thread(target=shutil.rmtree, args=(self._previous,), kwargs={"ignore_errors": True}, daemon=True).start()
-            self._previous = None
+        self._started = False
 
     def failed(self) -> None:
-        """After a broken build every page is rendered again."""
-        self._prints.failed()
+        """A build that stopped before on_pre_build (a broken case) has left
+        the last output as it was, to be reused once the case is mended;
+        after one that stopped later, the next starts clean and renders all."""
         self._search_job = None
+        if not self._started:
+            return
+        self._started = False
+        self._prints.failed()
+        self._outputs = None
+        with self._swap:
+            if self._previous is not None:  # broken before on_files: the last output was never put back
+                shutil.rmtree(self._previous, ignore_errors=True)
+                self._previous = None
 
     def _index(self, job: tuple, bundle: Path, generation: int) -> None:
         """Write the bundle beside the site, then swap it in, unless a newer build has begun."""
@@ -186,3 +213,13 @@ class Preview:
                 log.warning("showcase: the site search was not updated: %s", error)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _remove(site_dir: Path, dest: str) -> None:
+    """Delete one output file and the folders it leaves empty."""
+    path = site_dir / dest
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site_dir or any(folder.iterdir()):
+            break
+        folder.rmdir()

@@ -126,4 +126,15 @@ def test_after_a_broken_case_is_mended_the_site_is_whole_again(preview, tmp_path
     path.write_text(good.replace("domain:", "domain: [geen-domein]\nx-domain:", 1), encoding="utf-8")
     assert preview.rebuild()[0] is None
     path.write_text(good.replace("title: ", "title: Hersteld ", 1), encoding="utf-8")
-    rebuilt_as_clean(preview, tmp_path)
+    reused, total = rebuilt_as_clean(preview, tmp_path)
+    assert reused > 0, "a broken case stops the build before anything is written: the rest is reused"
+
+
+def test_after_a_template_breaks_a_build_halfway_the_next_one_starts_clean(preview, tmp_path):
+    template = preview.root / "overrides" / "case.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{% block content %}", "{% block content %}{% if %}", 1), encoding="utf-8")
+    assert preview.rebuild()[0] is None
+    template.write_text(good, encoding="utf-8")
+    reused, total = rebuilt_as_clean(preview, tmp_path)
+    assert reused == 0

@@ -128,7 +128,7 @@ class Showcase:
     @cached_property
     def views(self) -> Views:
         """One set of views per build, so each case's card is made once."""
-        return Views(self.catalogue, self.pictures, self.today)
+        return Views(self.catalogue, self.pictures, self.today, derive=self.cache.derive if self.cache else None)
 
     def pages(self) -> list[GeneratedPage]:
         views = self.views

@@ -52,12 +52,16 @@ def short_label(facet: str, slug: str) -> str | None:
 
 
 class Views:
-    def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None, today: datetime.date | None = None):
+    def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None, today: datetime.date | None = None,
+                 derive=None):
+        """`derive(kind, case, make)`: a preview server's memo of values made
+        from one case alone (`reuse.CaseCache.derive`); by default, `make()`."""
         self.catalogue = catalogue
         self.pictures = pictures or {}
         self.vocabulary = catalogue.vocabulary
         self.today = today or datetime.date.today()
         self._cards: dict[str, dict] = {}
+        self._derive = derive or (lambda kind, case, make: make())
 
     # --- building blocks ---------------------------------------------------
 
@@ -73,22 +77,25 @@ class Views:
     def card(self, case: Case) -> dict:
         """What every list shows of a case; built once per case and reused."""
         if case.slug not in self._cards:
-            self._cards[case.slug] = {
-                "slug": case.slug,
-                "url": addresses.case_url(case.slug),
-                "title": case.title,
-                "summary": case.summary,
-                "organisation": case.organisation,
-                "added": case.added.isoformat(),
-                "stage": self.term_link("stage", case.stage),
-                "types": [self.term_link("innovation_type", s) for s in case.innovation_type],
-                "domains": [self.term_link("domain", s) for s in case.domain],
-                "regions": [self.term_link("region", s) for s in case.region],
-                "places": [self.term_link("place", place.slug) for place in case.place],
-                "goals": [self.term_link("sdg", str(n)) for n in case.sdg],
-                "image": self._image(case),
-            }
+            self._cards[case.slug] = self._derive("card", case, lambda: self._card(case))
         return self._cards[case.slug]
+
+    def _card(self, case: Case) -> dict:
+        return {
+            "slug": case.slug,
+            "url": addresses.case_url(case.slug),
+            "title": case.title,
+            "summary": case.summary,
+            "organisation": case.organisation,
+            "added": case.added.isoformat(),
+            "stage": self.term_link("stage", case.stage),
+            "types": [self.term_link("innovation_type", s) for s in case.innovation_type],
+            "domains": [self.term_link("domain", s) for s in case.domain],
+            "regions": [self.term_link("region", s) for s in case.region],
+            "places": [self.term_link("place", place.slug) for place in case.place],
+            "goals": [self.term_link("sdg", str(n)) for n in case.sdg],
+            "image": self._image(case),
+        }
 
     def _image(self, case: Case) -> dict | None:
         if not case.image:
