@@ -42,3 +42,18 @@ def test_the_catalogue_script_is_loaded_by_the_catalogue_only(built):
     for page in ("index.html", "praktijkvoorbeelden/fietsbieb/index.html", "domein/energie/index.html", "overzicht/index.html"):
         assert "catalogue.js" not in scripts_of(built.html(page)), page
         assert "page.js" in scripts_of(built.html(page)), page
+
+
+def test_the_feed_and_the_open_data_are_discoverable_from_every_page(built):
+    head = built.html("praktijkvoorbeelden/fietsbieb/index.html").split("</head>")[0]
+    assert '<link rel="alternate feed" type="application/atom+xml"' in head
+    assert '<link rel="alternate describedby" type="application/json"' in head
+
+
+def test_a_page_view_downloads_the_sitemap_at_most_once(page, served):
+    # Material reads each link[rel=alternate] as a translation and fetches
+    # sitemap.xml for it; only instant navigation should fetch it (once).
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith("sitemap.xml") else None)
+    page.goto(served, wait_until="networkidle")
+    assert len(fetched) <= 1, fetched
