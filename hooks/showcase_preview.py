@@ -25,7 +25,6 @@ import shutil
 import threading
 import uuid
 from pathlib import Path
-from urllib.parse import urljoin
 
 import jinja2
 import material
@@ -72,10 +71,12 @@ def sitemap(files, config) -> list[dict]:
     reused pages included (MkDocs' sitemap lists the rendered ones only)."""
     if not config.site_url:
         return []
+    base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    built = get_build_date()
     entries = []
     for file in files:
-        if isinstance(file, ReusedPage):
-            entries.append({"loc": urljoin(config.site_url, file.url), "lastmod": get_build_date()})
+        if isinstance(file, ReusedPage):  # the address MkDocs gives a page: urljoin(base, url), here a plain join
+            entries.append({"loc": base + file.url, "lastmod": built})
         elif file.is_documentation_page() and file.inclusion.is_included() and file.page is not None and not file.page.is_link:
             entries.append({"loc": file.page.canonical_url, "lastmod": file.page.update_date})
     return entries

@@ -185,3 +185,17 @@ def test_catalogue_data_says_what_a_card_shows_and_which_labels_are_searched(voc
     assert index["searched"] == [addresses.QUERY_PARAMETERS[facet] for facet in SEARCHED_FACETS]
     goals = index["facets"][addresses.QUERY_PARAMETERS["sdg"]]
     assert goals[6]["short"] == "SDG 7" and "short" not in index["facets"][addresses.QUERY_PARAMETERS["domain"]][0]
+
+
+def test_json_joined_per_case_is_the_text_one_dump_of_the_whole_gives(vocabulary):
+    text = to_json(catalogue(vocabulary, make("a", (2026, 11, 1)), make("b", (2026, 10, 1))), "https://example.org/", build_time())
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    assert list(json.loads(text)) == ["licence", "generated", "cases"]
+
+
+def test_json_made_per_case_is_kept_by_the_given_derive(vocabulary):
+    kept = {}
+    derive = lambda kind, case, make: kept.setdefault((kind, case.slug), make())
+    cases = catalogue(vocabulary, make("a", (2026, 11, 1)))
+    first = to_json(cases, "", build_time(), derive=derive)
+    assert to_json(cases, "", build_time(), derive=derive) == first and list(kept) == [("json ", "a")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,20 +38,32 @@ def case_paths(root: Path) -> tuple[list[Path], list[Problem]]:
     """
     folder = root / CASES_DIR
     paths, problems = [], []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        inside = path.relative_to(folder).parts
-        if any(part.startswith((".", "_")) for part in inside) or inside[0] == IMAGES_DIR:
-            continue
-        if path.is_dir():
-            continue
+    for path, inside in _visible_files(folder):
+        rel = f"{CASES_DIR}/{'/'.join(inside)}"
         if len(inside) > 1:
             problems.append(Problem(rel, 1, "file", _("is in a subfolder; put case files directly in cases/")))
-        elif path.suffix != ".md":
+        elif not inside[0].endswith(".md"):
             problems.append(Problem(rel, 1, "file", _("is not a case; cases are Markdown files named cases/<slug>.md (images go in cases/images/)")))
         else:
             paths.append(path)
     return paths, problems + _case_clashes(paths, root)
+
+
+def _visible_files(folder: Path, inside: tuple[str, ...] = ()) -> list[tuple[Path, tuple[str, ...]]]:
+    """Every file under `folder` with its path parts, in path order, leaving out
+    names that start with '.' or '_' and the images folder. One directory
+    listing per folder (a path object per file costs seconds at 10,000 cases)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            parts = inside + (entry.name,)
+            if entry.name.startswith((".", "_")) or parts == (IMAGES_DIR,):
+                continue
+            if entry.is_dir():
+                found.extend(_visible_files(Path(entry.path), parts))
+            else:
+                found.append((Path(entry.path), parts))
+    return found
 
 
 def _case_clashes(paths: list[Path], root: Path) -> list[Problem]:

@@ -72,11 +72,22 @@ def place_record(place) -> dict:
     return {"slug": place.slug, "name": place.name, "province": place.province, "lat": place.lat, "lon": place.lon}
 
 
-def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime) -> str:
-    records = [case_record(case, base_url) for case in catalogue.cases]
-    data = {"licence": LICENCE, "generated": generated.isoformat(timespec="seconds").replace("+00:00", "Z"), "cases": records}
+def made(kind: str, case: Case, make):
+    """`derive` when no one keeps values per case: make it now."""
+    return make()
+
+
+def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime, derive=made) -> str:
+    """The export: the licence, when it was made, and every case.
+
+    Each case's JSON is made on its own and joined, the very text one
+    `json.dumps` of the whole would give; `derive` (a preview server's
+    `reuse.CaseCache.derive`) may keep it for a case that has not changed."""
     # Compact: with `indent`, json falls back from its C encoder to Python (3 s at 10,000 cases).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    records = [derive(f"json {base_url}", case, lambda case=case: dump(case_record(case, base_url))) for case in catalogue.cases]
+    head = dump({"licence": LICENCE, "generated": generated.isoformat(timespec="seconds").replace("+00:00", "Z")})
+    return head[:-1] + ',"cases":[' + ",".join(records) + "]}"
 
 
 def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, str] | None = None) -> str:

@@ -49,15 +49,22 @@ def row(case, base_url: str) -> dict[str, str]:
     }
 
 
-def to_csv(catalogue: Catalogue, base_url: str) -> str:
+def to_csv(catalogue: Catalogue, base_url: str, derive=None) -> str:
+    """One line per case under a header; `derive` (a preview server's
+    `reuse.CaseCache.derive`) may keep a line for a case that has not changed."""
+    lines = [_line(dict(zip(COLUMNS, COLUMNS)))]
+    for case in catalogue.cases:
+        make = lambda case=case: _line(row(case, base_url))
+        lines.append(derive(f"csv {base_url}", case, make) if derive else make())
+    return "\ufeff" + "".join(lines)
+
+
+def _line(fields: dict[str, str]) -> str:
     # Every field quoted: a spreadsheet's import dialog may also split at
     # commas (LibreOffice ticks ',' ';' and tab at first use), never inside quotes.
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writeheader()
-    for case in catalogue.cases:
-        writer.writerow(row(case, base_url))
-    return "\ufeff" + out.getvalue()
+    csv.DictWriter(out, fieldnames=COLUMNS, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_ALL).writerow(fields)
+    return out.getvalue()
 
 
 def _literal(text: str) -> str:

@@ -202,11 +202,16 @@ class Showcase:
 
     # --- other files -------------------------------------------------------
 
+    @property
+    def _derive(self) -> dict:
+        """`derive=` for what is made per case, when a preview server keeps such values."""
+        return {"derive": self.cache.derive} if self.cache else {}
+
     def files(self) -> list[GeneratedFile]:
         files = [
-            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now)),
+            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now, **self._derive)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
-            GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url)),
+            GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url, **self._derive)),
             GeneratedFile(addresses.DCAT, opendata.to_dcat(self.catalogue, self.base_url, self.site_name, DATASET_DESCRIPTION, self.now)),
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, self.page_size, {image: p.thumbnail_url for image, p in self.pictures.items()})),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
