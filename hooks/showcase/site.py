@@ -60,7 +60,7 @@ class GeneratedPage:
     crumbs: tuple[tuple[str, str], ...] = ()  # (name, address) from below the home page to this page
     listing: bool = False  # a list of cases: a schema.org CollectionPage
 
-    @property
+    @cached_property
     def markdown(self) -> str:
         # The title is HTML-escaped because the theme prints page titles
         # without escaping (in the header, the nav and the search index).

@@ -119,6 +119,15 @@ class Views:
     # --- pages -------------------------------------------------------------
 
     def case_page(self, case: Case) -> dict:
+        """The case's own facts (made once per case object under a preview
+        server), its freshness today and its related cases."""
+        return {
+            **self._derive("case page", case, lambda: self._case_facts(case)),
+            "freshness": self.freshness(case),
+            "related": [self.card(other) for other in self.catalogue.related(case)],
+        }
+
+    def _case_facts(self, case: Case) -> dict:
         return {
             "kind": "case",
             "card": self.card(case),
@@ -127,7 +136,6 @@ class Views:
                  "terms": [self.term_link(facet, slug) for slug in values_of(case, facet)]}
                 for facet in CASE_PAGE_FACETS if values_of(case, facet)
             ],
-            "freshness": self.freshness(case),
             "actors": [self.term_link("actor", slug) for slug in case.actors],
             "organisation": case.organisation,
             "partners": [{"name": p.name, "role": self.vocabulary.label("partner_role", p.role)} for p in case.partners],
@@ -136,7 +144,6 @@ class Views:
             "website": case.website,
             "image": self._image(case),
             "sources": [{"title": s.title, "url": s.url, "date": s.date, "date_text": source_date_text(s.date)} for s in case.sources],
-            "related": [self.card(other) for other in self.catalogue.related(case)],
             "catalogue_url": addresses.CATALOGUE,
         }
 
