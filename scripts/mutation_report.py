@@ -14,6 +14,7 @@ import sys
 
 # mutant name -> why no test can tell it from the original (reviewed by hand).
 _FIRST_PIECE = "the first piece of str.split is the same whatever the maxsplit"
+_EMPTY_PLACE = "place is optional: an empty list counts as not given, so the choices offered for an empty list never show"
 EQUIVALENT: dict[str, str] = {
     # body
     "showcase.body.x_configure__mutmut_14": "never remembering the configuration only builds the same Markdown again: slower, same rendering",
@@ -37,6 +38,17 @@ EQUIVALENT: dict[str, str] = {
     "showcase.values.x_check_url__mutmut_39": "a space (32) is refused by ch.isspace() already",
     "showcase.values.x_source_date__mutmut_1": "str() of any other value YAML gives (bool, float, None, list, map) never looks like a date, so it is refused alike",
     "showcase.values.x_source_date__mutmut_18": "a year or month without day is checked on day 2 instead of 1: every month has both",
+    # validate
+    "showcase.validate.x__is_plain_text__mutmut_13": "'>' is a markup character, so has_markup already sends such a summary to rendering",
+    "showcase.validate.x__is_plain_text__mutmut_14": "a leading '=' is plain text in Markdown (only a line below text underlines), so rendering gives the same verdict",
+    "showcase.validate.x__is_plain_text__mutmut_21": "quote=None is false like quote=False",
+    "showcase.validate.x_check_sdg__mutmut_17": "sdg is optional: an empty list counts as not given, so the choices offered for an empty list never show",
+    "showcase.validate.x_check_place__mutmut_12": _EMPTY_PLACE,
+    "showcase.validate.x_check_place__mutmut_23": _EMPTY_PLACE,
+    "showcase.validate.x_check_place__mutmut_24": _EMPTY_PLACE,
+    "showcase.validate.x_check_place__mutmut_25": _EMPTY_PLACE,
+    "showcase.validate.x_to_case__mutmut_174": "sources is required: a valid case always has it, so the default is never used",
+    "showcase.validate.x_to_case__mutmut_176": "sources is required: a valid case always has it, so the default is never used",
     # places
     "showcase.places.x_fold__mutmut_12": "the typographic apostrophe is no letter or digit, so the last step makes it a space with or without the replace",
     "showcase.places.x_fold__mutmut_13": "the inserted 'XX' comes after casefold, so being upper-case it is made a space like the apostrophe",
