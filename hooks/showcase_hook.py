@@ -48,7 +48,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global _site, _pages
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent  # ProperDocs may give a relative path
     # Stories are validated with exactly the extensions MkDocs renders them with.
     _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
                                         parallel=_command in ("build", "gh-deploy"),

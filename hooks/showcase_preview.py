@@ -136,9 +136,10 @@ class Preview:
         """What every page is made from: mkdocs.yml, the templates, the
         hand-written pages (which make the nav), the core and its messages,
         the theme's version, the address and the day."""
-        folders = [Path(config.config_file_path), Path(config.docs_dir), core]
+        # Resolved: ProperDocs' first configuration under serve has relative paths, later ones absolute.
+        folders = [Path(config.config_file_path).resolve(), Path(config.docs_dir).resolve(), core.resolve()]
         if config.theme.custom_dir:
-            folders.append(Path(config.theme.custom_dir))
+            folders.append(Path(config.theme.custom_dir).resolve())
         return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
 
     def page_file(self, config, file: File) -> File:

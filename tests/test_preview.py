@@ -138,3 +138,21 @@ def test_after_a_template_breaks_a_build_halfway_the_next_one_starts_clean(previ
     template.write_text(good, encoding="utf-8")
     reused, total = rebuilt_as_clean(preview, tmp_path)
     assert reused == 0
+
+
+
+def test_relative_and_absolute_paths_to_the_same_files_give_the_same_shared_print(tmp_path, monkeypatch):
+    # ProperDocs' serve loads its first configuration with relative paths, later ones absolute.
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+    import showcase_preview
+
+    root = make_project(tmp_path)
+    monkeypatch.chdir(root)
+    config = lambda base: SimpleNamespace(config_file_path=f"{base}mkdocs.yml", docs_dir=f"{base}content",
+                                          theme=SimpleNamespace(custom_dir=f"{base}overrides"), site_url="http://127.0.0.1:8000/")
+    preview = showcase_preview.Preview()
+    core = Path("hooks/showcase")
+    assert preview.shared_print(config(""), core) == preview.shared_print(config(f"{root}/"), root / core)
+
