@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from helpers import REPO
+from showcase.export import FEED_ENTRIES
 
 
 def counts(root: Path) -> dict[str, int]:
@@ -20,13 +21,15 @@ def counts(root: Path) -> dict[str, int]:
     for page in [site / "praktijkvoorbeelden" / "index.html", *(site / "praktijkvoorbeelden" / "pagina").glob("*/index.html")]:
         listed |= set(re.findall(r'data-slug="([^"]+)"', page.read_text(encoding="utf-8")))
     feed = ET.fromstring((site / "feed.xml").read_bytes())
+    case_files = len([p for p in (root / "cases").glob("*.md") if not p.name.startswith("_")])
     return {
-        "case files": len([p for p in (root / "cases").glob("*.md") if not p.name.startswith("_")]),
+        "case files": case_files,
         "case pages": len([p for p in (site / "praktijkvoorbeelden").glob("*/index.html") if p.parent.name != "pagina"]),
         "catalogue entries": len(listed),
         "catalogue data": len(json.loads((site / "praktijkvoorbeelden" / "catalogus.json").read_text())["cases"]),
         "JSON records": len(json.loads((site / "praktijkvoorbeelden.json").read_text())["cases"]),
-        "feed entries": len(feed.findall("{http://www.w3.org/2005/Atom}entry")),
+        # The feed holds the newest FEED_ENTRIES: every case, while there are no more.
+        "feed entries, or every case": len(feed.findall("{http://www.w3.org/2005/Atom}entry")) + max(0, case_files - FEED_ENTRIES),
     }
 
 
