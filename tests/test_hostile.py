@@ -194,3 +194,9 @@ def test_the_repository_validator_follows_mkdocs_yml():
 def test_a_value_yaml_cannot_read_gets_one_message_not_a_second_about_nothing(tmp_path):
     text = case_text().replace("added: '2026-11-01'", "added: 2026-13-45")
     assert messages(tmp_path, text) == ["cases/buurtmoestuin.md:14: added: cannot be read: '2026-13-45' is not a valid value here"]
+
+
+@pytest.mark.parametrize("value", ["!!bool ja", "!!timestamp x", "!!int x"])
+def test_a_value_its_own_yaml_tag_cannot_build_is_refused_with_key_and_line(tmp_path, value):
+    text = case_text().replace("added:", f"featured: {value}\nadded:", 1)
+    assert messages(tmp_path, text) == [f"cases/buurtmoestuin.md:14: featured: cannot be read: {value.split()[1]!r} is not a valid value here"]

@@ -155,7 +155,9 @@ class _Builder:
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError, AttributeError, TypeError):
+            # PyYAML's constructors fail with KeyError or AttributeError on a
+            # value its own tags cannot build (`!!bool ja`, `!!timestamp x`).
             self.problems.append(Problem(self.rel, line, key, _("cannot be read: {value} is not a valid value here").format(value=repr(node.value))))
             return None
 
