@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
+from .reuse import make_now
 from .views import CARD_CHIPS, short_label
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -72,12 +73,7 @@ def place_record(place) -> dict:
     return {"slug": place.slug, "name": place.name, "province": place.province, "lat": place.lat, "lon": place.lon}
 
 
-def made(kind: str, case: Case, make):
-    """`derive` when no one keeps values per case: make it now."""
-    return make()
-
-
-def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime, derive=made) -> str:
+def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime, derive=make_now) -> str:
     """The export: the licence, when it was made, and every case.
 
     Each case's JSON is made on its own and joined, the very text one

@@ -21,6 +21,7 @@ import io
 from . import addresses
 from .catalogue import Catalogue
 from .export import LICENCE, absolute
+from .reuse import make_now
 
 SEPARATOR = ";"
 LIST_JOIN = " | "
@@ -49,13 +50,12 @@ def row(case, base_url: str) -> dict[str, str]:
     }
 
 
-def to_csv(catalogue: Catalogue, base_url: str, derive=None) -> str:
+def to_csv(catalogue: Catalogue, base_url: str, derive=make_now) -> str:
     """One line per case under a header; `derive` (a preview server's
     `reuse.CaseCache.derive`) may keep a line for a case that has not changed."""
     lines = [_line(dict(zip(COLUMNS, COLUMNS)))]
     for case in catalogue.cases:
-        make = lambda case=case: _line(row(case, base_url))
-        lines.append(derive(f"csv {base_url}", case, make) if derive else make())
+        lines.append(derive(f"csv {base_url}", case, lambda case=case: _line(row(case, base_url))))
     return "\ufeff" + "".join(lines)
 
 

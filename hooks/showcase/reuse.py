@@ -66,6 +66,11 @@ def value_print(*values) -> str:
     return _digest([out.getvalue()])
 
 
+def make_now(kind: str, case, make):
+    """What `derive` is where nothing is kept per case (a one-off build): `make()`."""
+    return make()
+
+
 @dataclass
 class CaseCache:
     """The result of reading each case file, reused while its stamp and the context hold.

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import addresses, opendata, overview, social, structured, thumbnails
+from . import addresses, opendata, overview, reuse, social, structured, thumbnails
 from .casefiles import CASES_DIR, load_cases
 from .catalogue import Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
@@ -128,7 +128,7 @@ class Showcase:
     @cached_property
     def views(self) -> Views:
         """One set of views per build, so each case's card is made once."""
-        return Views(self.catalogue, self.pictures, self.today, derive=self.cache.derive if self.cache else None)
+        return Views(self.catalogue, self.pictures, self.today, derive=self.derive)
 
     def pages(self) -> list[GeneratedPage]:
         views = self.views
@@ -175,8 +175,7 @@ class Showcase:
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
         make_social = lambda: social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))
-        view = {**views.case_page(case),
-                "social": self.cache.derive(f"social {self.base_url} {self.site_name}", case, make_social) if self.cache else make_social()}
+        view = {**views.case_page(case), "social": self.derive(f"social {self.base_url} {self.site_name}", case, make_social)}
         return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", view, case.body, case,
                              hide=("navigation",), description=case.summary,
                              crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))))
@@ -203,15 +202,16 @@ class Showcase:
     # --- other files -------------------------------------------------------
 
     @property
-    def _derive(self) -> dict:
-        """`derive=` for what is made per case, when a preview server keeps such values."""
-        return {"derive": self.cache.derive} if self.cache else {}
+    def derive(self):
+        """`derive(kind, case, make)` for what is made from one case alone:
+        kept per case object by a preview server's cache, else made now."""
+        return self.cache.derive if self.cache else reuse.make_now
 
     def files(self) -> list[GeneratedFile]:
         files = [
-            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now, **self._derive)),
+            GeneratedFile(addresses.JSON_EXPORT, to_json(self.catalogue, self.base_url, self.now, self.derive)),
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
-            GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url, **self._derive)),
+            GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url, self.derive)),
             GeneratedFile(addresses.DCAT, opendata.to_dcat(self.catalogue, self.base_url, self.site_name, DATASET_DESCRIPTION, self.now)),
             GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, self.page_size, {image: p.thumbnail_url for image, p in self.pictures.items()})),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),

@@ -12,6 +12,7 @@ from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .fields import FACETS
 from .model import Case
+from .reuse import make_now
 from .thumbnails import THUMBNAIL_SIZE, Picture
 
 FACET_NAMES = {facet.name: (facet.singular, facet.plural) for facet in FACETS} | {"partner_role": ("Partnerrol", "Partnerrollen")}
@@ -53,7 +54,7 @@ def short_label(facet: str, slug: str) -> str | None:
 
 class Views:
     def __init__(self, catalogue: Catalogue, pictures: dict[str, Picture] | None = None, today: datetime.date | None = None,
-                 derive=None):
+                 derive=make_now):
         """`derive(kind, case, make)`: a preview server's memo of values made
         from one case alone (`reuse.CaseCache.derive`); by default, `make()`."""
         self.catalogue = catalogue
@@ -61,7 +62,7 @@ class Views:
         self.vocabulary = catalogue.vocabulary
         self.today = today or datetime.date.today()
         self._cards: dict[str, dict] = {}
-        self._derive = derive or (lambda kind, case, make: make())
+        self._derive = derive
 
     # --- building blocks ---------------------------------------------------
 
