@@ -77,8 +77,10 @@ def on_files(files, config):
             raise PluginError(f"content/{page.src} clashes with a page the showcase generates; rename or remove it")
         # Generated pages stay out of the nav unless mkdocs.yml lists them;
         # NOT_IN_NAV only quiets MkDocs' "not included in the nav" notice.
-        file = File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        files.append(_preview.page_file(config, file) if page.src in unchanged else file)
+        if page.src in unchanged:
+            files.append(_preview.page_file(config, page.src))
+        else:
+            files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for extra in _site.files():
         if extra.content is not None:
             files.append(File.generated(config, extra.dest, content=extra.content))
@@ -96,7 +98,8 @@ def _page_prints(config) -> dict[str, str]:
     what its structured data is made of) and what all pages share. Whatever
     else a template reads must go in here, or a preview would keep a stale page."""
     shared = _preview.shared_print(config, Path(showcase.__file__).parent)
-    return {src: showcase.reuse.value_print(shared, page.markdown, page.view, page.crumbs, page.listing) for src, page in _pages.items()}
+    value_print = _preview.cases.value_print
+    return {src: value_print(shared, page.markdown, page.view, page.crumbs, page.listing) for src, page in _pages.items()}
 
 
 def _start_search(files):

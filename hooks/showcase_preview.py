@@ -21,6 +21,7 @@ starts clean as MkDocs does.
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import threading
 import uuid
@@ -64,6 +65,16 @@ class ReusedPage(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def page_dest(src: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes the Markdown page `src` (its `File.dest_uri`),
+    without making a File for it: `a/b.md` is `a/b/index.html`, or
+    `a/b.html` without directory URLs; `a/index.md` is `a/index.html`."""
+    parent, name = posixpath.split(posixpath.splitext(src)[0])
+    if not use_directory_urls or name in ("index", "README"):
+        return posixpath.join(parent, ("index" if name == "README" else name) + ".html")
+    return posixpath.join(parent, name, "index.html")
 
 
 def sitemap(files, config) -> list[dict]:
@@ -142,11 +153,12 @@ class Preview:
             folders.append(Path(config.theme.custom_dir).resolve())
         return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
 
-    def page_file(self, config, file: File) -> File:
-        """A ReusedPage for `file`: its output of the last build, which succeeded, stays."""
-        reused = ReusedPage.generated(config, file.src_uri, abs_src_path=file.abs_dest_path,
-                                      inclusion=InclusionLevel.NOT_IN_NAV)
-        reused.dest_uri = file.dest_uri  # where the page is written (and its address from there), not a copy of its source
+    def page_file(self, config, src: str) -> File:
+        """A ReusedPage for the generated page `src`: its output of the last build, which succeeded, stays."""
+        dest = page_dest(src, config.use_directory_urls)  # where the page is written (and its address from there)
+        reused = ReusedPage(src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+                            dest_uri=dest, inclusion=InclusionLevel.NOT_IN_NAV)
+        reused.abs_src_path = reused.abs_dest_path
         return reused
 
     def plan_search(self, cases, vocabulary, pages) -> None:

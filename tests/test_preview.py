@@ -156,3 +156,14 @@ def test_relative_and_absolute_paths_to_the_same_files_give_the_same_shared_prin
     core = Path("hooks/showcase")
     assert preview.shared_print(config(""), core) == preview.shared_print(config(f"{root}/"), root / core)
 
+
+@pytest.mark.parametrize("src", ["praktijkvoorbeelden/fietsbieb.md", "domein/mobiliteit/2.md", "index.md", "regio/index.md", "a/README.md", "top.md"])
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_reused_page_is_written_where_mkdocs_writes_the_page(src, directory_urls):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+    import showcase_preview
+    from mkdocs.structure.files import File
+
+    page = File(src, src_dir=None, dest_dir="/site", use_directory_urls=directory_urls)
+    assert showcase_preview.page_dest(src, directory_urls) == page.dest_uri
+

@@ -137,3 +137,35 @@ def test_equal_values_print_alike_whether_or_not_they_share_objects():
     shared = {"title": word, "label": word}
     separate = {"title": "".join(["coö", "peratie"]), "label": "".join(["coöp", "eratie"])}
     assert value_print(shared) == value_print(separate)
+
+
+def test_a_derived_value_inside_a_page_prints_once_for_every_page_that_shows_it(monkeypatch):
+    import showcase.reuse as reuse
+
+    cache, case = CaseCache(), ("een case",)
+    card = cache.derive("card", case, lambda: {"title": "Fietsbieb", "places": ["Gent"]})
+    pickled = []
+    real = reuse.value_print
+    monkeypatch.setattr(reuse, "value_print", lambda *values, **kw: pickled.append(values) or real(*values, **kw))
+    first = cache.value_print({"cards": [card]})
+    second = cache.value_print({"cards": [card, card]})
+    assert first != second
+    assert sum(1 for values in pickled if values == (card,)) == 1
+
+
+def test_a_page_print_changes_when_a_card_it_shows_is_made_again():
+    cache = CaseCache()
+    old = cache.derive("card", ["oud"], lambda: {"title": "Fietsbieb"})
+    new = cache.derive("card", ["nieuw"], lambda: {"title": "Fietsbib"})
+    assert cache.value_print({"cards": [old]}) != cache.value_print({"cards": [new]})
+
+
+def test_a_card_prints_unlike_a_string_with_its_print():
+    cache = CaseCache()
+    card = cache.derive("card", ("een case",), lambda: {"title": "Fietsbieb"})
+    assert cache.value_print([card]) != cache.value_print([value_print(card)])
+
+
+def test_a_derived_dict_is_still_the_same_mapping():
+    cache = CaseCache()
+    assert cache.derive("card", ("een case",), lambda: {"title": "Fietsbieb"}) == {"title": "Fietsbieb"}

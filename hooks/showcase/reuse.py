@@ -47,7 +47,7 @@ def folder_print(folders: Iterable[Path], *extra: str) -> str:
     return _digest(parts)
 
 
-def value_print(*values) -> str:
+def value_print(*values, known=None) -> str:
     """A fingerprint of plain values (dicts, lists, dataclasses, strings).
 
     Their pickle, three times quicker to make than their repr; equal bytes
@@ -55,15 +55,38 @@ def value_print(*values) -> str:
     gives the same bytes whether or not it shares objects (a case read
     before shares its strings with the last build; a fresh one does not).
     What cannot be pickled, such as a function in Markdown settings, counts
-    by its repr."""
+    by its repr. `known(value)` may give a value's own print, which then
+    stands for it (a card shown on 300 pages is pickled once, not 300 times)."""
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=5)
+    pickler = _Printer(out, known) if known else pickle.Pickler(out, protocol=5)
     pickler.fast = True
     try:
         pickler.dump(values)
     except (pickle.PicklingError, TypeError, AttributeError):
         return _digest(repr(value).encode("utf-8") for value in values)
     return _digest([out.getvalue()])
+
+
+class _Printer(pickle.Pickler):
+    """Pickles a value whose print is known as that print."""
+
+    def __init__(self, out, known):
+        super().__init__(out, protocol=5)
+        self._known = known
+
+    def reducer_override(self, obj):  # called for objects other than str, int, list, dict and the like
+        found = self._known(obj)
+        return NotImplemented if found is None else (_Known, (found,))
+
+
+class Derived(dict):
+    """A dict made from one case, kept by `CaseCache.derive`: the same mapping,
+    but one whose print `CaseCache.value_print` can look up."""
+
+
+class _Known(str):
+    """What a value with a known print pickles as: not a str, so no string
+    in a page prints like a card."""
 
 
 def make_now(kind: str, case, make):
@@ -82,14 +105,32 @@ class CaseCache:
     context: str = ""
     entries: dict[Path, tuple[Stamp, object]] = field(default_factory=dict)
     derived: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
+    prints: dict[int, tuple[object, str]] = field(default_factory=dict)  # a derived value's own print, by id
 
     def begin(self, context: str) -> None:
         if context != self.context:
             self.entries.clear()
-            self.derived.clear()
+            self._forget_derived()
             self.context = context
         if len(self.derived) > 8 * max(1, len(self.entries)):
-            self.derived.clear()  # mostly values of cases read again since
+            self._forget_derived()  # mostly values of cases read again since
+
+    def _forget_derived(self) -> None:
+        self.derived.clear()
+        self.prints.clear()
+
+    def value_print(self, *values) -> str:
+        """`value_print(*values)`, with every derived value inside them
+        pickled once for all the pages that show it."""
+        return value_print(*values, known=self._known_print)
+
+    def _known_print(self, value) -> str | None:
+        entry = self.prints.get(id(value))
+        if entry is None or entry[0] is not value:
+            return None
+        if entry[1] is None:
+            entry = self.prints[id(value)] = (value, value_print(value))
+        return entry[1]
 
     def derive(self, kind: str, case, make):
         """`make()`, once per case object and `kind`: values made from one case
@@ -99,7 +140,10 @@ class CaseCache:
         if entry is not None and entry[0] is case:
             return entry[1]
         value = make()
+        if type(value) is dict:
+            value = Derived(value)  # a plain dict is pickled without asking whose print it has
         self.derived[(kind, id(case))] = (case, value)
+        self.prints[id(value)] = (value, None)  # made when a page's print first meets it
         return value
 
     def get(self, path: Path):
