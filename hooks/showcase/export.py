@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from . import addresses
 from .catalogue import CASE_FIELDS, Catalogue, values_of
 from .model import Case
-from .reuse import make_now
+from .reuse import make_now, value_print
 from .views import CARD_CHIPS, short_label
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -79,14 +79,12 @@ def to_json(catalogue: Catalogue, base_url: str, generated: datetime.datetime, d
     Each case's JSON is made on its own and joined, the very text one
     `json.dumps` of the whole would give; `derive` (a preview server's
     `reuse.CaseCache.derive`) may keep it for a case that has not changed."""
-    # Compact: with `indent`, json falls back from its C encoder to Python (3 s at 10,000 cases).
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    records = [derive(f"json {base_url}", case, lambda case=case: dump(case_record(case, base_url))) for case in catalogue.cases]
-    head = dump({"licence": LICENCE, "generated": generated.isoformat(timespec="seconds").replace("+00:00", "Z")})
+    records = [derive(f"json {base_url}", case, lambda case=case: _compact(case_record(case, base_url))) for case in catalogue.cases]
+    head = _compact({"licence": LICENCE, "generated": generated.isoformat(timespec="seconds").replace("+00:00", "Z")})
     return head[:-1] + ',"cases":[' + ",".join(records) + "]}"
 
 
-def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, str] | None = None) -> str:
+def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, str] | None = None, derive=make_now) -> str:
     """What the catalogue's script needs to filter, count and draw cards.
 
     One short record per case, newest first: slug, title, each facet's
@@ -100,7 +98,8 @@ def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, 
     of the search words and the order, the orders (`sorteer` value and what
     it sorts on, the default first), how many cards it shows at a time (as
     many as a listing page holds without it), and the addresses of case
-    pages and of the site search.
+    pages and of the site search. `derive` may keep a case's record while
+    the case is unchanged (as in `to_json`).
     """
     thumbnails = thumbnails or {}
     vocabulary = catalogue.vocabulary
@@ -113,14 +112,16 @@ def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, 
                                             for t in vocabulary.terms(facet)]
         for facet in CASE_FIELDS
     }
-    records = []
-    for case in catalogue.cases:
-        record = [case.slug, case.title,
-                  [[positions[facet][slug] for slug in values_of(case, facet)] for facet in CASE_FIELDS]]
+    def record(case: Case) -> str:
+        fields = [case.slug, case.title, [[positions[facet][slug] for slug in values_of(case, facet)] for facet in CASE_FIELDS]]
         if case.image in thumbnails:
-            record.append(thumbnails[case.image])
-        records.append(record)
-    return json.dumps({
+            fields.append(thumbnails[case.image])
+        return _compact(fields)
+
+    # A kept record holds only while the positions hold: the places listed change with the cases.
+    kind = "catalogue index " + value_print(positions, thumbnails)
+    records = [derive(kind, case, lambda case=case: record(case)) for case in catalogue.cases]
+    head = _compact({
         "fields": [addresses.QUERY_PARAMETERS[f] for f in CASE_FIELDS], "facets": facets,
         "parameters": {"search": addresses.SEARCH_PARAMETER, "sort": addresses.SORT_PARAMETER},
         "sorts": [[value, on] for value, (on, _label) in addresses.SORTS.items()], "page_size": page_size,
@@ -128,8 +129,13 @@ def catalogue_index(catalogue: Catalogue, page_size: int, thumbnails: dict[str, 
                  "places": addresses.QUERY_PARAMETERS["place"]},
         "searched": [addresses.QUERY_PARAMETERS[facet] for facet in SEARCHED_FACETS],
         "case_folder": addresses.CATALOGUE, "search_url": addresses.SEARCH_PAGE,
-        "cases": records,
-    }, ensure_ascii=False, separators=(",", ":"))
+    })
+    return head[:-1] + ',"cases":[' + ",".join(records) + "]}"
+
+
+def _compact(value) -> str:
+    # Compact: with `indent`, json falls back from its C encoder to Python (3 s at 10,000 cases).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalogue_text(catalogue: Catalogue) -> str:

@@ -213,7 +213,7 @@ class Showcase:
             GeneratedFile(addresses.FEED, to_atom(self.catalogue, self.site_name, self.base_url)),
             GeneratedFile(addresses.CSV_EXPORT, opendata.to_csv(self.catalogue, self.base_url, self.derive)),
             GeneratedFile(addresses.DCAT, opendata.to_dcat(self.catalogue, self.base_url, self.site_name, DATASET_DESCRIPTION, self.now)),
-            GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, self.page_size, {image: p.thumbnail_url for image, p in self.pictures.items()})),
+            GeneratedFile(addresses.CATALOGUE_INDEX, catalogue_index(self.catalogue, self.page_size, {image: p.thumbnail_url for image, p in self.pictures.items()}, self.derive)),
             GeneratedFile(addresses.CATALOGUE_TEXT, catalogue_text(self.catalogue)),
         ]
         for image, picture in self.pictures.items():

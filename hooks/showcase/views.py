@@ -62,6 +62,7 @@ class Views:
         self.vocabulary = catalogue.vocabulary
         self.today = today or datetime.date.today()
         self._cards: dict[str, dict] = {}
+        self._summaries: dict[str, list[dict]] = {}
         self._derive = derive
 
     # --- building blocks ---------------------------------------------------
@@ -110,12 +111,15 @@ class Views:
         return image
 
     def facet_summary(self, facet: str) -> list[dict]:
-        """Every value of a facet with its label, link and case count."""
-        return [
-            {**self.term_link(facet, term.slug), "description": term.description, "count": self.catalogue.count(facet, term.slug),
-             "depth": self.vocabulary.depth(term.slug) if facet == "region" else 0}
-            for term in self.vocabulary.terms(facet)
-        ]
+        """Every value of a facet with its label, link and case count; made
+        once per facet (every catalogue page shows them all)."""
+        if facet not in self._summaries:
+            self._summaries[facet] = [
+                {**self.term_link(facet, term.slug), "description": term.description, "count": self.catalogue.count(facet, term.slug),
+                 "depth": self.vocabulary.depth(term.slug) if facet == "region" else 0}
+                for term in self.vocabulary.terms(facet)
+            ]
+        return self._summaries[facet]
 
     # --- pages -------------------------------------------------------------
 
