@@ -159,6 +159,37 @@ def test_yaml_nested_one_level_deeper_than_the_limit_is_refused_on_its_line():
     assert refusals("b: 1\n" + nested(MAX_DEPTH + 1), 2) == [f"{REL}:3: front matter: is nested too deeply to be a case"]
 
 
+def indented(depth: int) -> str:
+    """Mappings nested `depth` deep by indentation alone, no brackets."""
+    return "".join(" " * (2 * level) + f"k{level}:\n" for level in range(depth - 1)) + " " * (2 * (depth - 1)) + "k: 1\n"
+
+
+def listed(depth: int) -> str:
+    """Lists and mappings nested `depth` deep, each list at its key's column."""
+    lines, column = [], 0
+    for level in range(0, depth - 1, 2):
+        lines.append(" " * column + f"k{level}:")
+        lines.append(" " * column + "- x: 1")
+        column += 2
+    return "\n".join(lines) + "\n"
+
+
+def test_yaml_indented_as_deep_as_the_limit_is_read():
+    assert refusals(indented(MAX_DEPTH)) == []
+
+
+def test_yaml_indented_one_level_deeper_than_the_limit_is_refused():
+    assert refusals(indented(MAX_DEPTH + 1)) == [f"{REL}:{MAX_DEPTH + 1}: front matter: is nested too deeply to be a case"]
+
+
+def test_lists_at_their_keys_column_count_towards_the_depth():
+    assert refusals(listed(MAX_DEPTH + 2)) != []
+
+
+def test_lists_opened_on_one_line_count_towards_the_depth():
+    assert refusals("a:\n" + "? " + "- " * MAX_DEPTH + "x\n: 1\n") != []
+
+
 def test_closed_collections_do_not_count_towards_the_depth():
     assert refusals("".join(f"k{i}: [[1]]\n" for i in range(MAX_DEPTH + 1))) == []
 
