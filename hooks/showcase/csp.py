@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import lru_cache
 
 POLICY = (
     ("default-src", "'self'"),
@@ -47,6 +48,7 @@ def inline_scripts(page: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=256)  # the same few scripts are on every page
 def script_hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

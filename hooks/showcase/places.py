@@ -35,6 +35,7 @@ QUALIFIED = re.compile(r"^(?P<name>.*?)\s*\((?P<qualifier>[^()]+)\)\s*$")
 COUNTRY_NAMES = {"BE": ("belgie", "belgium", "be"), "NL": ("nederland", "netherlands", "nl")}
 
 
+@lru_cache(maxsize=65536)  # every place name is folded while the gazetteer loads, and again per case
 def fold(text: str) -> str:
     """The matching key of a name: no case, accents or punctuation."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))

@@ -95,8 +95,8 @@ def _limits(key: str) -> tuple[int, int | None]:
 # --- the file name and the keys -------------------------------------------
 
 def check_slug(draft: Draft) -> Iterator[Problem]:
-    allowed = _("lower-case a-z, 0-9 and single hyphens, at most {count} characters, such as 'op-wielekes.md'").format(count=MAX_SLUG)
     if not SLUG.match(draft.slug) or len(draft.slug) > MAX_SLUG:
+        allowed = _("lower-case a-z, 0-9 and single hyphens, at most {count} characters, such as 'op-wielekes.md'").format(count=MAX_SLUG)
         yield Problem(draft.rel, 1, "file name", _("{slug} is not a valid slug; use {allowed}").format(slug=repr(draft.slug), allowed=allowed))
     elif draft.slug in RESERVED_SLUGS:
         yield Problem(draft.rel, 1, "file name", _("{slug} is reserved by the site; choose another name").format(slug=repr(draft.slug)))

@@ -58,11 +58,11 @@ def check_text(draft: "Draft", key: str, low: int, high: int, *path: Any) -> Ite
 
 def check_count(draft: "Draft", key: str, values: list, low: int, high: int | None, choices: str) -> Iterator[Problem]:
     """The number of values of a list key against its limits."""
-    limit = _("{low} to {high}").format(low=low, high=high) if high else _("at least {low}").format(low=low)
+    limit = lambda: _("{low} to {high}").format(low=low, high=high) if high else _("at least {low}").format(low=low)
     if not values:
-        yield draft.problem(key, _("is empty; choose {limit} of: {choices}").format(limit=limit, choices=choices))
+        yield draft.problem(key, _("is empty; choose {limit} of: {choices}").format(limit=limit(), choices=choices))
     elif not (low <= len(values) <= (high or len(values))):
-        yield draft.problem(key, _("has {count} values; allowed is {limit}").format(count=len(values), limit=limit))
+        yield draft.problem(key, _("has {count} values; allowed is {limit}").format(count=len(values), limit=limit()))
 
 
 def check_terms(draft: "Draft", key: str, allowed: list[str], low: int, high: int | None) -> Iterator[Problem]:
@@ -81,9 +81,9 @@ def check_terms(draft: "Draft", key: str, allowed: list[str], low: int, high: in
 
 
 def check_url(draft: "Draft", key: str, value: Any, *path: Any) -> Iterator[Problem]:
-    allowed = _("a full web address starting with http:// or https://")
+    allowed = lambda: _("a full web address starting with http:// or https://")
     if not isinstance(value, str):
-        yield draft.problem(key, _("must be {allowed}, not {value}").format(allowed=allowed, value=describe(value)), *path)
+        yield draft.problem(key, _("must be {allowed}, not {value}").format(allowed=allowed(), value=describe(value)), *path)
         return
     try:
         parts = urlsplit(value)
@@ -97,7 +97,7 @@ def check_url(draft: "Draft", key: str, value: Any, *path: Any) -> Iterator[Prob
         or any(ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in value)
         or len(value) > MAX_URL
     ):
-        yield draft.problem(key, _("{value} is not allowed; use {allowed} (at most {count} characters)").format(value=repr(value[:80]), allowed=allowed, count=MAX_URL), *path)
+        yield draft.problem(key, _("{value} is not allowed; use {allowed} (at most {count} characters)").format(value=repr(value[:80]), allowed=allowed(), count=MAX_URL), *path)
 
 
 def as_date(value: Any) -> datetime.date | None:
