@@ -99,7 +99,7 @@ def _page_prints(config) -> dict[str, str]:
     else a template reads must go in here, or a preview would keep a stale page."""
     shared = _preview.shared_print(config, Path(showcase.__file__).parent)
     value_print = _preview.cases.value_print
-    return {src: value_print(shared, page.markdown, page.view, page.crumbs, page.listing) for src, page in _pages.items()}
+    return {src: value_print(shared, page.markdown, page.made_of(), page.crumbs, page.listing) for src, page in _pages.items()}
 
 
 def _start_search(files):

@@ -59,6 +59,12 @@ class GeneratedPage:
     description: str = ""  # the page's <meta name="description">; the site's when empty
     crumbs: tuple[tuple[str, str], ...] = ()  # (name, address) from below the home page to this page
     listing: bool = False  # a list of cases: a schema.org CollectionPage
+    # What the view is merged from, when it is: a page's fingerprint reads
+    # these (a case's facts, kept per case, then print once), not the merge.
+    parts: tuple = ()
+
+    def made_of(self):
+        return self.parts or self.view
 
     @cached_property
     def markdown(self) -> str:
@@ -175,10 +181,12 @@ class Showcase:
 
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
         make_social = lambda: social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))
-        view = {**views.case_page(case), "social": self.derive(f"social {self.base_url} {self.site_name}", case, make_social)}
-        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", view, case.body, case,
-                             hide=("navigation",), description=case.summary,
-                             crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))))
+        facts, today = views.case_page_parts(case)
+        sharing = self.derive(f"social {self.base_url} {self.site_name}", case, make_social)
+        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", {**facts, **today, "social": sharing},
+                             case.body, case, hide=("navigation",), description=case.summary,
+                             crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))),
+                             parts=(facts, today, sharing))
 
     def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple) -> list[GeneratedPage]:
         """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""

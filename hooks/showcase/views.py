@@ -124,13 +124,15 @@ class Views:
     # --- pages -------------------------------------------------------------
 
     def case_page(self, case: Case) -> dict:
+        facts, today = self.case_page_parts(case)
+        return {**facts, **today}
+
+    def case_page_parts(self, case: Case) -> tuple[dict, dict]:
         """The case's own facts (made once per case object under a preview
-        server), its freshness today and its related cases."""
-        return {
-            **self._derive("case page", case, lambda: self._case_facts(case)),
-            "freshness": self.freshness(case),
-            "related": [self.card(other) for other in self.catalogue.related(case)],
-        }
+        server), and what depends on the day and the other cases: its
+        freshness and its related cases."""
+        facts = self._derive("case page", case, lambda: self._case_facts(case))
+        return facts, {"freshness": self.freshness(case), "related": [self.card(other) for other in self.catalogue.related(case)]}
 
     def _case_facts(self, case: Case) -> dict:
         return {
