@@ -102,8 +102,10 @@ class Catalogue:
 
     def _index_combinations(self) -> dict[tuple, list[Case]]:
         index: dict[tuple, list[Case]] = defaultdict(list)
+        self._case_keys: dict[str, list[tuple]] = {}  # kept for `related`, which asks for them again
         for case in self.cases:
-            for key in self._keys(case):
+            keys = self._case_keys[case.slug] = self._keys(case)
+            for key in keys:
                 index[key].append(case)
         return index
 
@@ -119,8 +121,9 @@ class Catalogue:
     def related(self, case: Case, limit: int = 4) -> list[Case]:
         chosen: list[Case] = []
         seen = {case.slug}
-        for key in self._keys(case):
-            for other in self._combinations[key]:
+        keys = self._case_keys.get(case.slug) if self.by_slug.get(case.slug) is case else None
+        for key in keys if keys is not None else self._keys(case):
+            for other in self._combinations.get(key, ()):
                 if other.slug not in seen:
                     chosen.append(other)
                     seen.add(other.slug)
