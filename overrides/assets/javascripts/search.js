@@ -13,7 +13,7 @@
 
   var PREVIEW = 6;   // results in the header's panel
   var PAGE = 20;     // results per step on the results page
-  var DELAY = 150;   // ms of quiet typing before a query runs
+  var DELAY = 80;    // ms of quiet typing before a query runs (and its index pieces are in)
   var MIN_LENGTH = 2;
 
   var root = null;    // the site's root as an absolute URL, fixed at first load
@@ -122,6 +122,7 @@
     var all = form.querySelector("[data-si-search-all]");
     var announce = form.querySelector("[data-si-search-announce]");
     var timer = null;
+    var keystrokes = 0;  // input events so far: a query runs only for the latest
     var asked = 0;
     var dismissed = false;  // closed with Escape: stays closed until typing
 
@@ -165,12 +166,18 @@
       dismissed = false;
       // Fetch what the words need (and Pagefind's WebAssembly, the first
       // time) at once; the search itself waits for a pause in typing.
+      // The query runs after a short pause and once those pieces are in:
+      // the search could not answer sooner, and while they load the typing
+      // may go on, so fewer queries run for words half typed.
       var words = input.value.trim();
-      if (words.length >= MIN_LENGTH) {
-        pagefind().then(function (module) { return module.preload(words); }).catch(function () {});
-      }
+      var loaded = words.length >= MIN_LENGTH
+        ? pagefind().then(function (module) { return module.preload(words); }).catch(function () {})
+        : Promise.resolve();
+      var typed = ++keystrokes;
       clearTimeout(timer);
-      timer = setTimeout(run, DELAY);
+      timer = setTimeout(function () {
+        loaded.then(function () { if (typed === keystrokes) run(); });
+      }, DELAY);
     });
     input.addEventListener("focus", function () {
       pagefind().then(function (module) { return module.init(); }).catch(function () {});
