@@ -47,30 +47,6 @@ def built(tmp_path_factory) -> BuiltSite:
 SITE_URL = "https://sociale-innovatie.github.io/showcase/"  # mkdocs.yml's site_url
 
 
-@pytest.fixture
-def on_site_url(page, built):
-    """The page, with the built fixture answering at mkdocs.yml's own site_url.
-
-    Material's instant navigation only intercepts links within the site_url
-    its sitemap names; served from 127.0.0.1 every click would be a full page
-    load. Requests to the real address are answered from the built files.
-    """
-    import mimetypes
-
-    def answer(route):
-        path = route.request.url.split("?", 1)[0].split("#", 1)[0][len(SITE_URL):]
-        local = built.site / path
-        if local.is_dir():
-            local = local / "index.html"
-        if local.is_file():
-            route.fulfill(status=200, body=local.read_bytes(), content_type=mimetypes.guess_type(local.name)[0] or "application/octet-stream")
-        else:
-            route.fulfill(status=404, body=(built.site / "404.html").read_bytes(), content_type="text/html")
-
-    page.route(SITE_URL + "**", answer)
-    return SITE_URL
-
-
 @pytest.fixture(scope="session")
 def repository_site(tmp_path_factory) -> Path:
     """The repository's own cases, built once with --strict: the project root."""

@@ -50,10 +50,11 @@ def test_the_feed_and_the_open_data_are_discoverable_from_every_page(built):
     assert '<link rel="alternate describedby" type="application/json"' in head
 
 
-def test_a_page_view_downloads_the_sitemap_at_most_once(page, served):
-    # Material reads each link[rel=alternate] as a translation and fetches
-    # sitemap.xml for it; only instant navigation should fetch it (once).
+def test_a_page_view_does_not_download_the_sitemap(page, served):
+    # Material fetches sitemap.xml for instant navigation (13,000 addresses
+    # parsed on every first page view at 10,000 cases: off) and for each
+    # link[rel=alternate] it takes for a translation (ours are typed).
     fetched = []
     page.on("request", lambda request: fetched.append(request.url) if request.url.endswith("sitemap.xml") else None)
     page.goto(served, wait_until="networkidle")
-    assert len(fetched) <= 1, fetched
+    assert fetched == []
