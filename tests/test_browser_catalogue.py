@@ -10,7 +10,10 @@ READY = "[data-si-catalogue][data-si-ready=true]"
 
 
 def open_catalogue(page, served, query=""):
+    """The catalogue as a reader starts using it: its data loads at the first
+    focus in it (or at once for an address with a selection)."""
     page.goto(served + "praktijkvoorbeelden/" + query)
+    page.focus("[data-si-query]")
     page.wait_for_selector(READY)
 
 
@@ -207,25 +210,38 @@ def test_without_javascript_every_case_is_listed_as_a_link(browser, served, buil
     context.close()
 
 
-def test_catalogue_works_after_instant_navigation_and_going_back(page, on_site_url):
-    page.goto(on_site_url)
-    page.evaluate("window.siSameDocument = true")  # gone after a full page load
-    page.click(".md-tabs a:has-text('Praktijkvoorbeelden')")
-    page.wait_for_selector(READY)
-    assert page.evaluate("window.siSameDocument") is True, "the click loaded a new page instead of navigating instantly"
-    # Set up once per visit: one change adds one history entry, not one per setup.
-    before = page.evaluate("history.length")
-    choose(page, "domein", "energie")
-    assert page.evaluate("history.length") == before + 1
-    choose(page, "domein", "energie")  # untick again
+def test_the_catalogue_loads_no_data_until_it_is_used(page, served):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith(".json") else None)
+    page.goto(served + "praktijkvoorbeelden/", wait_until="networkidle")
+    assert fetched == []
+    assert page.is_visible("[data-si-filters]")
+    assert page.get_attribute("[data-si-catalogue]", "data-si-ready") == "waiting"
+
+
+def test_a_filter_chosen_before_the_data_arrives_applies_when_it_does(page, served):
+    page.route("**/catalogus.json", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    page.goto(served + "praktijkvoorbeelden/", wait_until="networkidle")
     choose(page, "fase", "pilot")
+    page.wait_for_selector(READY)
     assert listed(page) == ["zonnecooperatie-utrecht"]
+    assert page.url.endswith("?fase=pilot")
+
+
+def test_an_address_with_a_selection_loads_the_data_at_once(page, served):
+    page.goto(served + "praktijkvoorbeelden/?fase=pilot")
+    page.wait_for_selector(READY)
+    assert listed(page) == ["zonnecooperatie-utrecht"]
+
+
+def test_going_back_to_the_catalogue_shows_the_same_selection(page, served):
+    open_catalogue(page, served)
+    choose(page, "fase", "pilot")
     page.click("[data-si-results] .si-card__title a")
     page.wait_for_selector("h1:has-text('Zonnecoöperatie Utrecht')")
     page.go_back()
     page.wait_for_selector(READY)
     assert listed(page) == ["zonnecooperatie-utrecht"]
-    assert page.evaluate("window.siSameDocument") is True
 
 
 def test_showcase_page_filter_further_opens_the_catalogue_with_its_value(page, served):

@@ -33,6 +33,8 @@
   var ORDERS = {};
   var PAGE = 0;
   var cache = {};
+  // One collator for the whole sort: localeCompare with a locale builds one per call.
+  var COLLATOR = new Intl.Collator("nl", { sensitivity: "base" });
 
   /* ---- text: accents, case and Dutch plural forms ---------------------- */
 
@@ -137,7 +139,7 @@
       return item;
     });
     var alphabetical = cases.slice().sort(function (a, b) {
-      return a.title.localeCompare(b.title, "nl", { sensitivity: "base" });
+      return COLLATOR.compare(a.title, b.title);
     });
     return { cases: cases, alphabetical: alphabetical, known: known, labels: labels, card: card, searched: data.searched,
       textReady: false, searchUrl: data.search_url };
@@ -284,20 +286,28 @@
   function render(root, data, state, shown) {
     var result = select(data, state);
     var template = root.querySelector("template[data-si-card]");
-    var list = document.createElement("ul");
-    list.className = "si-cards";
+    var nodes = [];
     // A card is drawn once per case (and again once its summary and
     // organisation arrive); going back and forth between selections reuses
-    // the drawn nodes.
+    // the drawn nodes, and a list that already shows exactly these nodes is
+    // left as it is (no new paint, no new largest paint).
     result.hits.slice(0, shown).forEach(function (item) {
-      if (!item.node || item.nodeHasText !== data.textReady) {
+      if (!item.node || (!item.fromPage && item.nodeHasText !== data.textReady)) {
         item.node = drawCard(template, item, data, root.dataset.siBase);
         item.nodeHasText = data.textReady;
       }
-      list.appendChild(item.node);
+      nodes.push(item.node);
     });
     var holder = root.querySelector("[data-si-results]");
-    holder.replaceChildren(list);
+    var current = holder.querySelector("ul.si-cards");
+    var same = !!current && holder.children.length === 1 && current.children.length === nodes.length &&
+      nodes.every(function (node, index) { return current.children[index] === node; });
+    if (!same) {
+      var list = document.createElement("ul");
+      list.className = "si-cards";
+      nodes.forEach(function (node) { list.appendChild(node); });
+      holder.replaceChildren(list);
+    }
 
     var total = Number(root.dataset.siTotal);
     var status = root.querySelector("[data-si-status]");
@@ -377,13 +387,87 @@
 
   /* ---- wiring ----------------------------------------------------------- */
 
+  // The form shows at once, from the page's own HTML; the data file is
+  // fetched on the first sign of use (focus or pointer in the catalogue, or a
+  // selection already in the address), not at load. What is chosen before it
+  // arrives is read from the form once it has.
   function setup(root) {
     if (root.dataset.siReady) return;
-    root.dataset.siReady = "loading";
+    root.dataset.siReady = "waiting";
     root.dataset.siBase = new URL(root.dataset.siRoot, location.href).href;
-    load(root.dataset.siIndex).then(function (data) {
+    var form = root.querySelector("[data-si-filters]");
+    var toggle = root.querySelector("[data-si-toggle]");
+    var facets = root.querySelector("[data-si-facets]");
+    var more = root.querySelector("[data-si-more]");
+    var touched = false;   // the form changed before the data arrived
+    var extra = 0;         // "Toon meer" pressed before the data arrived
+    var api = null;        // set once the data is in
+    function showFacets(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      facets.classList.toggle("si-facets--closed", !open);
+    }
+    root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
+    if (window.matchMedia("(max-width: 59.99em)").matches) {
+      // On a phone the results come first; the filters open on demand.
+      root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
+      showFacets(false);
+    }
+    toggle.addEventListener("click", function () { showFacets(toggle.getAttribute("aria-expanded") !== "true"); });
+    form.hidden = false;
+    var total = Number(root.dataset.siTotal);
+    var first = root.querySelectorAll("[data-si-results] li.si-cards__item").length;
+    if (total > first) {
+      more.textContent = "Toon meer (nog " + (total - first) + ")";
+      more.hidden = false;
+    }
+
+    function begin() {
+      root.removeEventListener("focusin", begin);
+      root.removeEventListener("pointerdown", begin);
+      if (root.dataset.siReady !== "waiting") return;
+      root.dataset.siReady = "loading";
+      load(root.dataset.siIndex).then(function (data) { wire(data); }).catch(function (error) {
+        root.dataset.siReady = "failed";
+        // Without its data the catalogue stays the plain list: show its links again.
+        document.documentElement.classList.remove("si-js");
+        form.hidden = true;
+        more.hidden = true;
+        root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = false; });
+        if (window.console) console.warn(error);
+      });
+    }
+
+    // Until the data is in, a change only marks the form; wire() reads it.
+    form.addEventListener("submit", function (event) { event.preventDefault(); if (api) api.update(true); else touched = true; });
+    form.addEventListener("change", function (event) {
+      if (event.target.matches("[data-si-query]")) return;
+      if (api) api.update(true); else touched = true;
+    });
+    var typing = null;
+    root.querySelector("[data-si-query]").addEventListener("input", function () {
+      if (!api) { touched = true; return; }
+      // Each keystroke redraws at once; the history gets one entry per pause.
+      var firstKey = typing === null;
+      clearTimeout(typing);
+      api.update(firstKey);
+      typing = setTimeout(function () { typing = null; }, 800);
+    });
+    root.querySelectorAll("[data-si-reset]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (!api) {
+          root.querySelectorAll("[data-si-facet] input:checked").forEach(function (input) { input.checked = false; });
+          root.querySelector("[data-si-query]").value = "";
+          touched = true;
+          return;
+        }
+        api.reset();
+        root.querySelector("[data-si-query]").focus();
+      });
+    });
+    more.addEventListener("click", function () { if (api) api.more(); else extra += 1; });
+
+    function wire(data) {
       var shown = PAGE;
-      var typing = null;
       var state = readState(location.search, data.known);
       if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state) + location.hash);
 
@@ -423,19 +507,14 @@
         draw();
       }
 
-      root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
-      var toggle = root.querySelector("[data-si-toggle]");
-      var facets = root.querySelector("[data-si-facets]");
-      function showFacets(open) {
-        toggle.setAttribute("aria-expanded", String(open));
-        facets.classList.toggle("si-facets--closed", !open);
-      }
-      if (window.matchMedia("(max-width: 59.99em)").matches) {
-        // On a phone the results come first; the filters open on demand.
-        root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
-        showFacets(false);
-      }
-      toggle.addEventListener("click", function () { showFacets(toggle.getAttribute("aria-expanded") !== "true"); });
+      // The cards the page came with are complete (summary, organisation):
+      // the first draw keeps them instead of drawing them without text.
+      var bySlug = {};
+      data.cases.forEach(function (item) { bySlug[item.slug] = item; });
+      root.querySelectorAll("[data-si-results] li.si-cards__item[data-slug]").forEach(function (node) {
+        var item = bySlug[node.dataset.slug];
+        if (item && !item.node) { item.node = node; item.fromPage = true; }
+      });
       root.querySelector("[data-si-chosen]").addEventListener("click", function (event) {
         var chip = event.target.closest("[data-facet]");
         if (!chip) return;
@@ -444,52 +523,32 @@
         update(true);
         root.querySelector("[data-si-query]").focus();
       });
-      root.querySelector("[data-si-filters]").hidden = false;
-      syncForm(root, state);
-      draw();
-      // Summaries and search text follow the first results; then redraw.
-      loadText(data, root.dataset.siText).then(function () {
-        draw();
-        root.dataset.siReady = "true";
-      }, function () {
-        data.textFailed = true;
-        draw();
-        root.dataset.siReady = "true";
-      });
-
-      var form = root.querySelector("[data-si-filters]");
-      form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
-      form.addEventListener("change", function (event) {
-        if (event.target.matches("[data-si-query]")) return;
-        update(true);
-      });
-      root.querySelector("[data-si-query]").addEventListener("input", function () {
-        // Each keystroke redraws at once; the history gets one entry per pause.
-        var first = typing === null;
-        clearTimeout(typing);
-        update(first);
-        typing = setTimeout(function () { typing = null; }, 800);
-      });
-      root.querySelectorAll("[data-si-reset]").forEach(function (button) {
-        button.addEventListener("click", function () {
+      api = {
+        update: update,
+        reset: function () {
           var cleared = { facets: {}, unknown: [], other: state.other, q: "", sort: state.sort };
           FACETS.forEach(function (facet) { cleared.facets[facet] = []; });
           syncForm(root, cleared);
           update(true);
-          root.querySelector("[data-si-query]").focus();
-        });
-      });
-      root.querySelector("[data-si-more]").addEventListener("click", function () {
-        shown += PAGE;
-        draw();
-      });
+        },
+        more: function () { shown += PAGE; draw(); }
+      };
+      if (touched) update(true);
+      else { syncForm(root, state); draw(); }
+      if (extra) { shown += extra * PAGE; draw(); }
+      // Summaries and search text: once the catalogue is in use they follow.
+      loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
+      root.dataset.siReady = "true";
       window.addEventListener("popstate", restore);
-    }).catch(function (error) {
-      root.dataset.siReady = "failed";
-      // Without its data the catalogue stays the plain list: show its links again.
-      document.documentElement.classList.remove("si-js");
-      if (window.console) console.warn(error);
-    });
+    }
+
+    // A selection in the address (a bookmark, a shared link) loads at once.
+    var names = {};
+    form.querySelectorAll("[name]").forEach(function (field) { names[field.name] = true; });
+    var selected = false;
+    new URLSearchParams(location.search).forEach(function (value, name) { if (names[name]) selected = true; });
+    if (selected) begin();
+    else { root.addEventListener("focusin", begin); root.addEventListener("pointerdown", begin); }
   }
 
   function start() {
