@@ -7,7 +7,6 @@ and showcase_preview.py, which makes `mkdocs serve` rebuild only what changed.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -49,7 +48,6 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global _site, _pages
-    gc.unfreeze()  # what the last build under serve froze may be garbage now
     root = Path(config.config_file_path).resolve().parent  # ProperDocs may give a relative path
     # Stories are validated with exactly the extensions MkDocs renders them with.
     _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
@@ -89,9 +87,6 @@ def on_files(files, config):
         else:
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
     _start_search(files)
-    # Cases, views and files live until the build ends: the collector need
-    # not walk them again at every collection while 13,000 pages render.
-    gc.freeze()
     if _preview:
         _preview.record(files)
     return files

@@ -4,12 +4,11 @@ Run as `python preview_driver.py ROOT`. It tells the hooks it is `serve`,
 then for every line on stdin rebuilds the site into one output folder (new
 config each time, as serve's builder does), waits for the work serve leaves
 to the background (the search bundle), and answers `ok <folder> <reused>
-<generated> <frozen objects>` or `error <message>` on one line.
+<generated>` or `error <message>` on one line.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import tempfile
@@ -51,7 +50,7 @@ def main(root: str) -> None:
             print("error", str(error).replace("\n", " "), flush=True)
             continue
         settle()
-        print("ok", site_dir, *reused(), gc.get_freeze_count(), flush=True)
+        print("ok", site_dir, *reused(), flush=True)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ class Preview:
         assert answer, "the preview driver stopped"
         if answer[0] != "ok":
             return None, 0, 0
-        self.frozen = int(answer[4])  # objects the build left to the collector's permanent generation
         return Path(answer[1]), int(answer[2]), int(answer[3])
 
     def close(self) -> None:
@@ -156,14 +155,6 @@ def test_relative_and_absolute_paths_to_the_same_files_give_the_same_shared_prin
     preview = showcase_preview.Preview()
     core = Path("hooks/showcase")
     assert preview.shared_print(config(""), core) == preview.shared_print(config(f"{root}/"), root / core)
-
-
-def test_what_a_build_freezes_is_let_go_by_the_next(preview):
-    preview.rebuild()
-    first = preview.frozen
-    for _ in range(3):
-        preview.rebuild()
-    assert 0 < preview.frozen < 1.5 * first
 
 
 @pytest.mark.parametrize("src", ["praktijkvoorbeelden/fietsbieb.md", "domein/mobiliteit/2.md", "index.md", "regio/index.md", "a/README.md", "top.md"])
