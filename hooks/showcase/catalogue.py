@@ -65,6 +65,7 @@ class Catalogue:
             for facet in CASE_FIELDS:
                 for slug in self.expanded(case, facet):
                     self._members[(facet, slug)].append(case)
+        self._case_keys = {case.slug: self._keys(case) for case in self.cases}  # indexed now, looked up by `related`
         self._combinations = self._index_combinations()
 
     def expanded(self, case: Case, facet: str) -> list[str]:
@@ -102,10 +103,8 @@ class Catalogue:
 
     def _index_combinations(self) -> dict[tuple, list[Case]]:
         index: dict[tuple, list[Case]] = defaultdict(list)
-        self._case_keys: dict[str, list[tuple]] = {}  # kept for `related`, which asks for them again
         for case in self.cases:
-            keys = self._case_keys[case.slug] = self._keys(case)
-            for key in keys:
+            for key in self._case_keys[case.slug]:
                 index[key].append(case)
         return index
 
@@ -121,8 +120,8 @@ class Catalogue:
     def related(self, case: Case, limit: int = 4) -> list[Case]:
         chosen: list[Case] = []
         seen = {case.slug}
-        keys = self._case_keys.get(case.slug) if self.by_slug.get(case.slug) is case else None
-        for key in keys if keys is not None else self._keys(case):
+        keys = self._case_keys[case.slug] if self.by_slug.get(case.slug) is case else self._keys(case)
+        for key in keys:
             for other in self._combinations.get(key, ()):
                 if other.slug not in seen:
                     chosen.append(other)
