@@ -324,9 +324,7 @@
     // Words that only occur in a story are found by the site search.
     root.querySelector("[data-si-fulltext]").hidden = !state.q;
     if (state.q) root.querySelector("[data-si-fulltext-link]").href = root.dataset.siBase + data.searchUrl + "?" + SEARCH + "=" + encodeURIComponent(state.q);
-    var more = root.querySelector("[data-si-more]");
-    more.hidden = result.hits.length <= shown;
-    more.textContent = "Toon meer (nog " + Math.max(0, result.hits.length - shown) + ")";
+    showMore(root.querySelector("[data-si-more]"), result.hits.length - shown);
 
     root.querySelectorAll("[data-si-facet]").forEach(function (fieldset) {
       var facet = fieldset.dataset.siFacet;
@@ -385,6 +383,12 @@
     return state;
   }
 
+  // "Toon meer" while `left` cases are not shown yet.
+  function showMore(more, left) {
+    more.hidden = left <= 0;
+    more.textContent = "Toon meer (nog " + Math.max(0, left) + ")";
+  }
+
   /* ---- wiring ----------------------------------------------------------- */
 
   // The form shows at once, from the page's own HTML; the data file is
@@ -414,12 +418,7 @@
     }
     toggle.addEventListener("click", function () { showFacets(toggle.getAttribute("aria-expanded") !== "true"); });
     form.hidden = false;
-    var total = Number(root.dataset.siTotal);
-    var first = root.querySelectorAll("[data-si-results] li.si-cards__item").length;
-    if (total > first) {
-      more.textContent = "Toon meer (nog " + (total - first) + ")";
-      more.hidden = false;
-    }
+    showMore(more, Number(root.dataset.siTotal) - root.querySelectorAll("[data-si-results] li.si-cards__item").length);
 
     function begin() {
       root.removeEventListener("focusin", begin);
