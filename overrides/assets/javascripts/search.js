@@ -122,7 +122,6 @@
     var all = form.querySelector("[data-si-search-all]");
     var announce = form.querySelector("[data-si-search-announce]");
     var timer = null;
-    var keystrokes = 0;  // input events so far: a query runs only for the latest
     var asked = 0;
     var dismissed = false;  // closed with Escape: stays closed until typing
 
@@ -165,18 +164,16 @@
     input.addEventListener("input", function () {
       dismissed = false;
       // Fetch what the words need (and Pagefind's WebAssembly, the first
-      // time) at once; the search itself waits for a pause in typing.
-      // The query runs after a short pause and once those pieces are in:
-      // the search could not answer sooner, and while they load the typing
-      // may go on, so fewer queries run for words half typed.
+      // time) at once. The query runs after a short pause in typing and once
+      // those pieces are in: it could not answer sooner, and while they load
+      // the typing may go on, so fewer queries run for words half typed.
       var words = input.value.trim();
       var loaded = words.length >= MIN_LENGTH
         ? pagefind().then(function (module) { return module.preload(words); }).catch(function () {})
         : Promise.resolve();
-      var typed = ++keystrokes;
       clearTimeout(timer);
       timer = setTimeout(function () {
-        loaded.then(function () { if (typed === keystrokes) run(); });
+        loaded.then(function () { if (input.value.trim() === words) run(); });  // not for words typed over since
       }, DELAY);
     });
     input.addEventListener("focus", function () {
