@@ -7,14 +7,23 @@ import json
 import pytest
 
 READY = "[data-si-catalogue][data-si-ready=true]"
+SETTLED = "[data-si-catalogue][data-si-ready=true] [data-si-results]:not([aria-busy])"
 
 
 def open_catalogue(page, served, query=""):
     """The catalogue as a reader starts using it: its data loads at the first
-    focus in it (or at once for an address with a selection)."""
+    focus in it (or at once for an address with a selection); a search in the
+    address waits for the summaries it reads."""
     page.goto(served + "praktijkvoorbeelden/" + query)
     page.focus("[data-si-query]")
-    page.wait_for_selector(READY)
+    page.wait_for_selector(SETTLED, state="attached")
+
+
+def search(page, words):
+    """Type words in the catalogue's field; the list is busy until the
+    summaries it searches have arrived (the first search only)."""
+    page.fill("[data-si-query]", words)
+    page.wait_for_selector(SETTLED, state="attached")
 
 
 def listed(page) -> list[str]:
@@ -97,7 +106,7 @@ def test_dutch_word_forms_find_the_same_cases(page, served):
     found = []
     for query in ("coöperatie", "cooperatie", "coöperaties", "Cooperaties"):
         open_catalogue(page, served)
-        page.fill("[data-si-query]", query)
+        search(page, query)
         found.append(set(listed(page)))
     assert found[0] and all(result == found[0] for result in found)
     assert "zonnecooperatie-utrecht" in found[0]
@@ -106,14 +115,14 @@ def test_dutch_word_forms_find_the_same_cases(page, served):
 def test_search_reads_title_organisation_partners_and_labels(page, served):
     for query, slug in (("Buurtwerk Noord", "fietsbieb"), ("Fietsbieb vzw", "fietsbieb"), ("kinderfietsen", "fietsbieb")):
         open_catalogue(page, served)
-        page.fill("[data-si-query]", query)
+        search(page, query)
         assert listed(page) == [slug], query
 
 
 def test_words_only_in_a_story_are_left_to_the_site_search_with_a_link_to_it(page, served):
     open_catalogue(page, served)
     assert page.locator("[data-si-fulltext]").is_hidden()
-    page.fill("[data-si-query]", "vrijwilligers")
+    search(page, "vrijwilligers")
     assert listed(page) == []
     link = page.locator("[data-si-fulltext-link]")
     assert link.is_visible()
@@ -126,12 +135,12 @@ def test_state_is_written_to_the_url_and_restored_on_reload(page, served):
     open_catalogue(page, served)
     choose(page, "domein", "circulaire-economie")
     choose(page, "regio", "vlaanderen")
-    page.fill("[data-si-query]", "bekers")
+    search(page, "bekers")
     page.select_option("[data-si-sort]", "az")
     assert page.url.endswith("?domein=circulaire-economie&regio=vlaanderen&q=bekers&sorteer=az")
     before = listed(page)
     page.reload()
-    page.wait_for_selector(READY)
+    page.wait_for_selector(SETTLED, state="attached")
     assert listed(page) == before == ["herbruikbare-bekers"]
     assert page.input_value("[data-si-query]") == "bekers"
     assert page.is_checked("input[name=regio][value=vlaanderen]")
@@ -160,7 +169,7 @@ def test_back_and_forward_restore_the_selection(page, served):
 
 def test_no_results_shows_a_way_out_and_reset_restores_all(page, served, built):
     open_catalogue(page, served)
-    page.fill("[data-si-query]", "onvindbaarwoord")
+    search(page, "onvindbaarwoord")
     assert listed(page) == []
     assert page.is_visible("[data-si-empty]")
     assert status(page).startswith("0 praktijkvoorbeelden")
@@ -226,6 +235,18 @@ def test_a_filter_chosen_before_the_data_arrives_applies_when_it_does(page, serv
     page.wait_for_selector(READY)
     assert listed(page) == ["zonnecooperatie-utrecht"]
     assert page.url.endswith("?fase=pilot")
+
+
+def test_a_search_before_the_summaries_arrive_marks_the_list_busy_until_they_do(page, served):
+    page.route("**/catalogus-tekst.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
+    page.goto(served + "praktijkvoorbeelden/")
+    page.focus("[data-si-query]")
+    page.wait_for_selector(READY)
+    page.fill("[data-si-query]", "kinderfietsen")
+    assert page.get_attribute("[data-si-results]", "aria-busy") == "true"
+    assert status(page) == "Zoeken…"
+    page.wait_for_selector(SETTLED, state="attached")
+    assert listed(page) == ["fietsbieb"]
 
 
 def test_an_address_with_a_selection_loads_the_data_at_once(page, served):

@@ -299,6 +299,7 @@
       nodes.push(item.node);
     });
     var holder = root.querySelector("[data-si-results]");
+    holder.removeAttribute("aria-busy");
     var current = holder.querySelector("ul.si-cards");
     var same = !!current && holder.children.length === 1 && current.children.length === nodes.length &&
       nodes.every(function (node, index) { return current.children[index] === node; });
@@ -473,6 +474,8 @@
       // If the summaries cannot load, the catalogue searches the titles and says so.
       function draw() {
         if (state.q && !data.textReady && !data.textFailed) {
+          // The list still shows the previous selection: say it is about to change.
+          root.querySelector("[data-si-results]").setAttribute("aria-busy", "true");
           root.querySelector("[data-si-status]").textContent = "Zoeken…";
           loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
           return;
