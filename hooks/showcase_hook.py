@@ -22,7 +22,7 @@ import showcase.minify
 import showcase.reuse
 import showcase.search
 import showcase.site
-import showcase_nav
+import showcase_parts
 import showcase_preview
 
 log = get_plugin_logger(__name__)
@@ -128,7 +128,7 @@ def _stop_search():
 def on_env(env, config, files):
     if _preview:
         env.bytecode_cache = _preview.templates
-    showcase_nav.install(env, config.theme.dirs, config.theme.custom_dir)
+    showcase_parts.install(env, config.theme.dirs, config.theme.custom_dir, frozenset({showcase.addresses.SEARCH_PAGE}))
     env.globals["card_html"] = _card_renderer(env)
     env.globals["catalogue_url"] = showcase.addresses.CATALOGUE
     # overrides/sitemap.xml: MkDocs' sitemap, with the pages a preview reused.

@@ -1,14 +1,15 @@
-"""The navigation is rendered once for all pages outside it that see it alike
-(hooks/showcase_nav.py), and each page still gets exactly its own."""
+"""The parts of a page that are the same on many pages are rendered once
+(hooks/showcase_parts.py), and each page still gets exactly its own."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 import jinja2
 import pytest
 
-import showcase_nav
+import showcase_parts
 
 
 @dataclass(eq=False)
@@ -22,9 +23,11 @@ class Nav:
 
 
 def relative(context, url):
-    """Like MkDocs' url filter: the address of `url` from the current page."""
-    here = context["page"].url.count("/") if context.get("page") else 0
-    return "../" * here + url
+    """MkDocs' url filter: the address of `url` as seen from the current page."""
+    page = context.get("page")
+    if page is None:
+        return url
+    return posixpath.relpath("/" + url, "/" + page.url) + ("/" if url.endswith("/") else "")
 
 
 @pytest.fixture
@@ -32,14 +35,14 @@ def render():
     """Renders the nav part for a page and counts how often its body ran."""
     calls = []
     env = jinja2.Environment(loader=jinja2.DictLoader({
-        "nav.html": '{% call shared_part("nav") %}{{ count() }}{% for item in nav.pages %}<a href="{{ item.url | url }}">{% if item is sameas page %}*{% endif %}</a>{% endfor %}{% endcall %}'}))
+        "nav.html": '{% call shared_part("nav") %}{{ count() }}{% for item in nav.pages %}<a href="{{ item.url | url }}">{% if item is sameas page %}*{% endif %}</a>{% endfor %}{% endcall %}',
+        "search.html": '{% call shared_part("search") %}{{ count() }}<a href="{{ "zoeken/" | url }}"></a>{% endcall %}'}))
     env.filters["url"] = jinja2.pass_context(relative)
-    showcase_nav.install(env, [], None)
+    showcase_parts.install(env, [], None, frozenset({"zoeken/"}))
     env.globals["count"] = lambda: calls.append(1) or ""
-    template = env.get_template("nav.html")
 
-    def run(page, nav):
-        return template.render(page=page, nav=nav)
+    def run(page, nav, template="nav.html"):
+        return env.get_template(template).render(page=page, nav=nav)
 
     run.calls = calls
     return run
@@ -64,7 +67,21 @@ def test_a_page_in_the_nav_is_rendered_with_its_own_entry_marked(render):
     over = Page("over/")
     nav = Nav([over, Page("bijdragen/")])
     render(Page("woordenlijst/"), nav)
-    assert render(over, nav) == '<a href="../over/">*</a><a href="../bijdragen/"></a>'
+    assert render(over, nav) == '<a href="./">*</a><a href="../bijdragen/"></a>'
+    assert len(render.calls) == 2
+
+
+def test_pages_in_different_folders_at_the_same_depth_get_their_own_rendering(render):
+    nav = Nav([Page("praktijkvoorbeelden/")])
+    assert render(Page("praktijkvoorbeelden/a/"), nav) == '<a href="../"></a>'
+    assert render(Page("plaats/gent/"), nav) == '<a href="../../praktijkvoorbeelden/"></a>'
+    assert len(render.calls) == 2
+
+
+def test_a_page_the_parts_link_to_is_rendered_as_seen_from_itself(render):
+    nav = Nav([Page("over/")])
+    assert render(Page("woordenlijst/"), nav, "search.html") == '<a href="../zoeken/"></a>'
+    assert render(Page("zoeken/"), nav, "search.html") == '<a href="./"></a>'
     assert len(render.calls) == 2
 
 
@@ -94,3 +111,8 @@ def test_a_nav_page_in_the_same_build_marks_itself(built):
     sidebar = _sidebar(built.html("over"))
     assert '<a href="./" class="md-nav__link md-nav__link--active">' in sidebar
     assert '<a href="../bijdragen/" class="md-nav__link">' in sidebar
+
+
+def test_the_search_page_sends_its_header_form_to_itself(built):
+    assert '<form class="si-search" role="search" aria-label="Zoeken op de site" action="./"' in built.html("zoeken")
+    assert 'action="../../zoeken/"' in built.html("praktijkvoorbeelden/fietsbieb")
