@@ -73,9 +73,10 @@ def on_files(files, config):
     if _preview:
         _preview.restore(Path(config.site_dir))
     unchanged = _preview.unchanged(_page_prints(config)) if _preview else set()
+    clashes = sorted(_pages.keys() & files.src_uris.keys())  # one pass: a lookup per page costs seconds at 10,000
+    if clashes:
+        raise PluginError("\n".join(f"content/{src} clashes with a page the showcase generates; rename or remove it" for src in clashes))
     for page in _pages.values():
-        if files.get_file_from_path(page.src) is not None:
-            raise PluginError(f"content/{page.src} clashes with a page the showcase generates; rename or remove it")
         # Generated pages stay out of the nav unless mkdocs.yml lists them;
         # NOT_IN_NAV only quiets MkDocs' "not included in the nav" notice.
         if page.src in unchanged:

@@ -165,6 +165,16 @@ def test_broken_cases_stop_the_build_and_are_all_reported(tmp_path):
     assert not (root / "site" / "praktijkvoorbeelden" / "fietsbieb").exists()
 
 
+def test_a_content_page_at_a_generated_address_stops_the_build_naming_it(tmp_path):
+    root = make_project(tmp_path)
+    (root / "content" / "praktijkvoorbeelden").mkdir(exist_ok=True)
+    (root / "content" / "praktijkvoorbeelden" / "fietsbieb.md").write_text("# Fietsbieb\n", encoding="utf-8")
+    result = mkdocs_build(root, strict=False)
+    assert result.returncode != 0
+    assert "content/praktijkvoorbeelden/fietsbieb.md clashes with a page the showcase generates; rename or remove it" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_serve_watches_the_case_folder():
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "python"))
     assert "cases" in config["watch"]
