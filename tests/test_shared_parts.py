@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 import jinja2
 import pytest
+from mkdocs.utils.templates import url_filter
 
 import showcase_parts
 
@@ -22,14 +22,6 @@ class Nav:
     pages: list = field(default_factory=list)
 
 
-def relative(context, url):
-    """MkDocs' url filter: the address of `url` as seen from the current page."""
-    page = context.get("page")
-    if page is None:
-        return url
-    return posixpath.relpath("/" + url, "/" + page.url) + ("/" if url.endswith("/") else "")
-
-
 @pytest.fixture
 def render():
     """Renders the nav part for a page and counts how often its body ran."""
@@ -37,12 +29,12 @@ def render():
     env = jinja2.Environment(loader=jinja2.DictLoader({
         "nav.html": '{% call shared_part("nav") %}{{ count() }}{% for item in nav.pages %}<a href="{{ item.url | url }}">{% if item is sameas page %}*{% endif %}</a>{% endfor %}{% endcall %}',
         "search.html": '{% call shared_part("search") %}{{ count() }}<a href="{{ "zoeken/" | url }}"></a>{% endcall %}'}))
-    env.filters["url"] = jinja2.pass_context(relative)
+    env.filters["url"] = url_filter  # MkDocs' own: relative to the page, or base_url without one
     showcase_parts.install(env, [], None, frozenset({"zoeken/"}))
     env.globals["count"] = lambda: calls.append(1) or ""
 
     def run(page, nav, template="nav.html"):
-        return env.get_template(template).render(page=page, nav=nav)
+        return env.get_template(template).render(page=page, nav=nav, base_url="")
 
     run.calls = calls
     return run
