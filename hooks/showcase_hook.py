@@ -100,8 +100,8 @@ def _page_prints(config) -> dict[str, str]:
     what its structured data is made of) and what all pages share. Whatever
     else a template reads must go in here, or a preview would keep a stale page."""
     shared = _preview.shared_print(config, Path(showcase.__file__).parent)
-    value_print = _preview.cases.value_print
-    return {src: value_print(shared, page.markdown, page.made_of(), page.crumbs, page.listing) for src, page in _pages.items()}
+    value_print, combine = _preview.cases.value_print, showcase.reuse.combine
+    return {src: combine(shared, page.fingerprint(value_print)) for src, page in _pages.items()}
 
 
 def _start_search(files):

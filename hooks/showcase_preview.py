@@ -171,7 +171,7 @@ class Preview:
         """Index after the build, unless the bundle in place has these records."""
         if self._writing is not None:
             self._writing.cancel()  # an older bundle, not wanted any more
-        records = showcase.reuse.value_print(cases, vocabulary, pages)
+        records = showcase.reuse.value_print([self.cases.case_print(case) for case in cases], vocabulary, pages)
         unchanged = records == self._search_records and self._restored
         self._search_job = None if unchanged else (records, cases, vocabulary, pages)
 

@@ -169,3 +169,28 @@ def test_a_card_prints_unlike_a_string_with_its_print():
 def test_a_derived_dict_is_still_the_same_mapping():
     cache = CaseCache()
     assert cache.derive("card", ("een case",), lambda: {"title": "Fietsbieb"}) == {"title": "Fietsbieb"}
+
+
+
+def recall_twice(first_inputs, second_inputs, contexts=("context", "context")):
+    """The page `a.md` of a first build and of a second, and the page the second would make."""
+    cache, first, fresh = CaseCache(), object(), object()
+    cache.begin(contexts[0])
+    cache.recall("a.md", first_inputs, lambda: first)
+    cache.begin(contexts[1])
+    return first, cache.recall("a.md", second_inputs, lambda: fresh), fresh
+
+
+def test_a_page_made_from_the_same_inputs_is_the_last_builds():
+    first, second, _ = recall_twice(("case", 1), ("case", 1))
+    assert second is first
+
+
+def test_a_page_made_from_other_inputs_is_made_again():
+    _, second, fresh = recall_twice(("case", 1), ("case", 2))
+    assert second is fresh
+
+
+def test_a_new_context_forgets_the_pages():
+    _, second, fresh = recall_twice(("case", 1), ("case", 1), contexts=("vocabulary 1", "vocabulary 2"))
+    assert second is fresh

@@ -7,6 +7,7 @@ from collections import defaultdict
 from .fields import FACETS
 from .goals import GOALS
 from .model import Case, Term
+from .reuse import make_now
 from .taxonomy import Vocabulary
 
 # The case attribute that holds each facet's values (declared in fields.py).
@@ -56,17 +57,23 @@ class Catalogue:
     times 1,000: no stage compares every case with every other.
     """
 
-    def __init__(self, cases: list[Case], vocabulary: Vocabulary):
+    def __init__(self, cases: list[Case], vocabulary: Vocabulary, derive=make_now):
+        """`derive(kind, case, make)`: a preview server's memo of what is
+        made from one case alone (`reuse.CaseCache.derive`); by default, `make()`."""
         self.vocabulary = vocabulary.with_facet("place", place_terms(cases)).with_facet("sdg", goal_terms())
         self.cases = newest_first(cases)
         self.by_slug = {case.slug: case for case in self.cases}
         self._members: dict[tuple[str, str], list[Case]] = defaultdict(list)
         for case in self.cases:
-            for facet in CASE_FIELDS:
-                for slug in self.expanded(case, facet):
-                    self._members[(facet, slug)].append(case)
-        self._case_keys = {case.slug: self._keys(case) for case in self.cases}  # indexed now, looked up by `related`
+            for value in derive("values", case, lambda case=case: self._values(case)):
+                self._members[value].append(case)
+        # Indexed now, looked up by `related`.
+        self._case_keys = {case.slug: derive("related keys", case, lambda case=case: self._keys(case)) for case in self.cases}
         self._combinations = self._index_combinations()
+
+    def _values(self, case: Case) -> list[tuple[str, str]]:
+        """Every (facet, value) the case is listed under."""
+        return [(facet, slug) for facet in CASE_FIELDS for slug in self.expanded(case, facet)]
 
     def expanded(self, case: Case, facet: str) -> list[str]:
         """The case's values, regions widened to the regions above them.

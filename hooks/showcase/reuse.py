@@ -94,6 +94,16 @@ def make_now(kind: str, case, make):
     return make()
 
 
+def recall_now(src: str, inputs: tuple, make):
+    """What `recall` is where nothing is kept between builds: `make()`."""
+    return make()
+
+
+def combine(*prints: str) -> str:
+    """One fingerprint of several."""
+    return _digest(part.encode("ascii") for part in prints)
+
+
 @dataclass
 class CaseCache:
     """The result of reading each case file, reused while its stamp and the context hold.
@@ -106,13 +116,18 @@ class CaseCache:
     entries: dict[Path, tuple[Stamp, object]] = field(default_factory=dict)
     derived: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
     prints: dict[int, tuple[object, str]] = field(default_factory=dict)  # a derived value's own print, by id
+    pages: dict[str, tuple[tuple, object]] = field(default_factory=dict)  # the last build's pages, by source
+    recalled: dict[str, tuple[tuple, object]] = field(default_factory=dict)  # this build's
 
     def begin(self, context: str) -> None:
+        if self.recalled:  # the last build got as far as its pages
+            self.pages, self.recalled = self.recalled, {}
         if context != self.context:
             self.entries.clear()
             self._forget_derived()
+            self.pages.clear()
             self.context = context
-        if len(self.derived) > 8 * max(1, len(self.entries)):
+        if len(self.derived) > 16 * max(1, len(self.entries)):
             self._forget_derived()  # mostly values of cases read again since
 
     def _forget_derived(self) -> None:
@@ -145,6 +160,20 @@ class CaseCache:
         self.derived[(kind, id(case))] = (case, value)
         self.prints[id(value)] = (value, None)  # made when a page's print first meets it
         return value
+
+    def recall(self, src: str, inputs: tuple, make):
+        """The page `src` of the last build if it was made from the same
+        `inputs` (cases, which compare as the very same objects first, and
+        plain values) in the same context, else `make()`. `inputs` must hold
+        everything `make` reads besides the context and the cases' own files."""
+        entry = self.pages.get(src)
+        page = entry[1] if entry is not None and entry[0] == inputs else make()
+        self.recalled[src] = (inputs, page)
+        return page
+
+    def case_print(self, case) -> str:
+        """A case's own fingerprint, made once per case object."""
+        return self.derive("print", case, lambda: value_print(case))
 
     def get(self, path: Path):
         entry = self.entries.get(path)

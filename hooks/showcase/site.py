@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import addresses, opendata, overview, reuse, social, structured, thumbnails
 from .casefiles import CASES_DIR, load_cases
-from .catalogue import Catalogue
+from .catalogue import CASE_FIELDS, Catalogue
 from .export import catalogue_index, catalogue_text, to_atom, to_json
 from .i18n import _
 from .model import Case, Problem
@@ -35,6 +35,17 @@ def pager_window(number: int, total: int, around: int = 2) -> list[int | None]:
             window.append(None)
         window.append(page)
     return window
+
+
+def pager(urls: list[str], number: int) -> dict:
+    """The pager of page `number` of a listing whose pages are at `urls`."""
+    return {
+        "number": number,
+        "total": len(urls),
+        "previous": urls[number - 2] if number > 1 else None,
+        "next": urls[number] if number < len(urls) else None,
+        "pages": [{"number": n, "url": urls[n - 1]} if n else {"gap": True} for n in pager_window(number, len(urls))],
+    }
 
 
 def build_time() -> datetime.datetime:
@@ -62,9 +73,19 @@ class GeneratedPage:
     # What the view is merged from, when it is: a page's fingerprint reads
     # these (a case's facts, kept per case, then print once), not the merge.
     parts: tuple = ()
+    _print: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def made_of(self):
         return self.parts or self.view
+
+    def fingerprint(self, value_print) -> str:
+        """A print of what the page is made of: its Markdown, its view (or
+        the parts it is merged from), its breadcrumbs and kind. Made once
+        per page object: a preview server hands the same object to the next
+        build while its inputs are the same."""
+        if self._print is None:
+            self._print = value_print(self.markdown, self.made_of(), self.crumbs, self.listing)
+        return self._print
 
     @cached_property
     def markdown(self) -> str:
@@ -120,7 +141,7 @@ class Showcase:
         loaded = load_cases(root, vocabulary, now.date(), parallel=parallel, markdown=markdown, cache=cache)
         site = cls(root, vocabulary, loaded.cases, loaded.problems, base_url, site_name, page_size, now=now)
         site.cache = cache
-        site.catalogue = Catalogue(loaded.cases, vocabulary)
+        site.catalogue = Catalogue(loaded.cases, vocabulary, site.derive)
         site.vocabulary = site.catalogue.vocabulary  # with the places and goals
         return site
 
@@ -139,14 +160,18 @@ class Showcase:
     def pages(self) -> list[GeneratedPage]:
         views = self.views
         pages = [self._case_page(views, case) for case in self.catalogue.cases]
-        pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases, views.catalogue_page, ())
+        summaries = reuse.value_print([views.facet_summary(facet) for facet in CASE_FIELDS])  # every catalogue page lists them
+        pages += self._paged(addresses.CATALOGUE_SOURCE, addresses.CATALOGUE, "Praktijkvoorbeelden", "catalogue.html", self.catalogue.cases,
+                             views.catalogue_page, (), (len(self.catalogue.cases), summaries))
         for facet in addresses.SHOWCASE_FOLDERS:
             index = (FACET_NAMES[facet][1], addresses.facet_index_url(facet))
             pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet), crumbs=(index,)))
             for term in self.catalogue.vocabulary.terms(facet):
                 make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
                 above = (index, *self._regions_above(facet, term))
-                pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html", self.catalogue.cases_for(facet, term.slug), make, above)
+                cases = self.catalogue.cases_for(facet, term.slug)
+                pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html",
+                                     cases, make, above, (len(cases), views.children(facet, term.slug)))
         pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", views.glossary(), crumbs=(("Woordenlijst", addresses.GLOSSARY),)))
         pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue), crumbs=(("Overzicht", addresses.OVERVIEW),)))
         pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page(), crumbs=(("Zoeken", addresses.SEARCH_PAGE),)))
@@ -179,32 +204,41 @@ class Showcase:
         images = sorted({case.image for case in self.catalogue.cases if case.image})
         return {image: thumbnails.picture(self.root, CASES_DIR, image) for image in images}
 
+    @property
+    def recall(self):
+        """`recall(src, inputs, make)`: under a preview server, the last
+        build's page where its inputs are the same; else `make()`."""
+        return self.cache.recall if self.cache else reuse.recall_now
+
     def _case_page(self, views: Views, case: Case) -> GeneratedPage:
+        related = tuple(self.catalogue.related(case))
+        inputs = ("case", case, related, self.today, self.base_url, self.site_name)
+        return self.recall(addresses.case_source(case.slug), inputs, lambda: self._make_case_page(views, case, related))
+
+    def _make_case_page(self, views: Views, case: Case, related: tuple[Case, ...]) -> GeneratedPage:
         make_social = lambda: social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))
-        facts, today = views.case_page_parts(case)
+        facts, today = views.case_page_parts(case, related)
         sharing = self.derive(f"social {self.base_url} {self.site_name}", case, make_social)
         return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", {**facts, **today, "social": sharing},
                              case.body, case, hide=("navigation",), description=case.summary,
                              crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))),
                              parts=(facts, today, sharing))
 
-    def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple) -> list[GeneratedPage]:
-        """A listing split into pages of `page_size`: url, url/pagina/2/, ..."""
+    def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple,
+               reads: tuple) -> list[GeneratedPage]:
+        """A listing split into pages of `page_size`: url, url/pagina/2/, ...
+        `reads`: what `make` reads besides its cases and pager (counts)."""
         chunks = [cases[i : i + self.page_size] for i in range(0, len(cases), self.page_size)] or [[]]
         urls = [url] + [addresses.listing_page_url(url, n) for n in range(2, len(chunks) + 1)]
         pages = []
         for number, chunk in enumerate(chunks, start=1):
-            pager = {
-                "number": number,
-                "total": len(chunks),
-                "previous": urls[number - 2] if number > 1 else None,
-                "next": urls[number] if number < len(chunks) else None,
-                "pages": [{"number": n, "url": urls[n - 1]} if n else {"gap": True} for n in pager_window(number, len(chunks))],
-            }
             src = first_src if number == 1 else urls[number - 1].rstrip("/") + ".md"
             page_title = title if number == 1 else f"{title} (pagina {number})"
             crumbs = (*above, (title, url)) + (((page_title, urls[number - 1]),) if number > 1 else ())
-            pages.append(GeneratedPage(src, page_title, template, make(chunk, pager), crumbs=crumbs, listing=True))
+            inputs = (template, page_title, crumbs, tuple(chunk), number, len(chunks), reads)
+            made = lambda chunk=chunk, number=number, src=src, page_title=page_title, crumbs=crumbs: GeneratedPage(
+                src, page_title, template, make(chunk, pager(urls, number)), crumbs=crumbs, listing=True)
+            pages.append(self.recall(src, inputs, made))
         return pages
 
     # --- other files -------------------------------------------------------

@@ -127,12 +127,13 @@ class Views:
         facts, today = self.case_page_parts(case)
         return {**facts, **today}
 
-    def case_page_parts(self, case: Case) -> tuple[dict, dict]:
+    def case_page_parts(self, case: Case, related: tuple[Case, ...] | None = None) -> tuple[dict, dict]:
         """The case's own facts (made once per case object under a preview
         server), and what depends on the day and the other cases: its
-        freshness and its related cases."""
+        freshness and its related cases (`related`, when already looked up)."""
         facts = self._derive("case page", case, lambda: self._case_facts(case))
-        return facts, {"freshness": self.freshness(case), "related": [self.card(other) for other in self.catalogue.related(case)]}
+        related = self.catalogue.related(case) if related is None else related
+        return facts, {"freshness": self.freshness(case), "related": [self.card(other) for other in related]}
 
     def _case_facts(self, case: Case) -> dict:
         return {
@@ -179,12 +180,12 @@ class Views:
             "count": self.catalogue.count(facet, slug),
             "cards": [self.card(case) for case in cases],
             "parents": parents,
-            "children": self._children(facet, slug),
+            "children": self.children(facet, slug),
             "filter_url": addresses.catalogue_filter_url(facet, slug),
             "pager": pager,
         }
 
-    def _children(self, facet: str, slug: str) -> list[dict]:
+    def children(self, facet: str, slug: str) -> list[dict]:
         """Below a region: its regions, and for a province the places with cases."""
         if facet != "region":
             return []
