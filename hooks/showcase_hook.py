@@ -47,6 +47,13 @@ def on_startup(command, dirty):
     _preview = showcase_preview.Preview() if command == "serve" else None
 
 
+def on_serve(server, config, builder):
+    # Called before the server schedules `watch:` from mkdocs.yml (cases/ among them).
+    cases = Path(config.config_file_path).resolve().parent / showcase.site.CASES_DIR
+    server.observer = showcase_preview.FolderEvents(server.observer, [cases])
+    return server
+
+
 def on_config(config):
     global _site, _pages
     root = Path(config.config_file_path).resolve().parent  # ProperDocs may give a relative path
