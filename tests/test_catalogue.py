@@ -71,3 +71,17 @@ def test_a_dutch_village_lies_in_its_gemeente_as_dutch_usage_says(vocabulary):
 
 def test_a_place_that_is_its_own_municipality_is_called_one(vocabulary):
     assert place_description(vocabulary, "Zwolle") == "Gemeente in Overijssel."
+
+
+def test_related_cases_within_a_tier_are_those_added_nearest_in_time(vocabulary):
+    cases = [make(f"m{month}", added=(2026, month, 1)) for month in range(1, 12)]  # one tier: all alike
+    catalogue = Catalogue(cases, vocabulary)
+    june = catalogue.by_slug["m6"]
+    assert {c.slug for c in catalogue.related(june, limit=4)} == {"m4", "m5", "m7", "m8"}
+
+
+def test_the_newest_cases_are_not_related_to_every_case(vocabulary):
+    cases = [make(f"m{month}", added=(2026, month, 1)) for month in range(1, 12)]
+    catalogue = Catalogue(cases, vocabulary)
+    listed = [other.slug for case in catalogue.cases for other in catalogue.related(case, limit=2)]
+    assert max(listed.count(slug) for slug in listed) <= 3

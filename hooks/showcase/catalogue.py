@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from .fields import FACETS
@@ -69,6 +70,7 @@ class Catalogue:
                 self._members[value].append(case)
         # Indexed now, looked up by `related`.
         self._case_keys = {case.slug: derive("related keys", case, lambda case=case: self._keys(case)) for case in self.cases}
+        self._rank = {case.slug: rank for rank, case in enumerate(self.cases)}
         self._combinations = self._index_combinations()
 
     def _values(self, case: Case) -> list[tuple[str, str]]:
@@ -103,16 +105,22 @@ class Catalogue:
 
     # --- related cases -----------------------------------------------------
     # Tiers, best first: same domain, type and region; same domain and type;
-    # same domain and region; same domain; same type. Within a tier, newest
-    # first. Each tier is a dictionary look-up, so this stays linear.
+    # same domain and region; same domain; same type. Within a tier, the cases
+    # added nearest in time to this one, so no few newest cases stand on
+    # every page (and an edit of one touches a handful of pages, not
+    # thousands). Each tier is a dictionary look-up and a bisection, so this
+    # stays linear.
 
     _TIERS = (("domain", "innovation_type", "region"), ("domain", "innovation_type"), ("domain", "region"), ("domain",), ("innovation_type",))
 
-    def _index_combinations(self) -> dict[tuple, list[Case]]:
-        index: dict[tuple, list[Case]] = defaultdict(list)
-        for case in self.cases:
+    def _index_combinations(self) -> dict[tuple, tuple[list[Case], list[int]]]:
+        """Per tier key, its cases newest first and their places in the whole list."""
+        index: dict[tuple, tuple[list[Case], list[int]]] = defaultdict(lambda: ([], []))
+        for rank, case in enumerate(self.cases):
             for key in self._case_keys[case.slug]:
-                index[key].append(case)
+                members, ranks = index[key]
+                members.append(case)
+                ranks.append(rank)
         return index
 
     def _keys(self, case: Case) -> list[tuple]:
@@ -127,12 +135,27 @@ class Catalogue:
     def related(self, case: Case, limit: int = 4) -> list[Case]:
         chosen: list[Case] = []
         seen = {case.slug}
-        keys = self._case_keys[case.slug] if self.by_slug.get(case.slug) is case else self._keys(case)
+        known = self.by_slug.get(case.slug) is case
+        keys = self._case_keys[case.slug] if known else self._keys(case)
+        rank = self._rank[case.slug] if known else 0
         for key in keys:
-            for other in self._combinations.get(key, ()):
+            members, ranks = self._combinations.get(key, ((), ()))
+            for other in _nearest(members, bisect.bisect_left(ranks, rank)):
                 if other.slug not in seen:
                     chosen.append(other)
                     seen.add(other.slug)
                     if len(chosen) == limit:
                         return chosen
         return chosen
+
+
+def _nearest(members: list[Case], at: int):
+    """The members from position `at` outwards: at, the next older, the next newer, ..."""
+    older, newer = at, at - 1
+    while older < len(members) or newer >= 0:
+        if older < len(members):
+            yield members[older]
+            older += 1
+        if newer >= 0:
+            yield members[newer]
+            newer -= 1
