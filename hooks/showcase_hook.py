@@ -48,7 +48,9 @@ def on_startup(command, dirty):
 
 
 def on_serve(server, config, builder):
-    # Called before the server schedules `watch:` from mkdocs.yml (cases/ among them).
+    # Called once the first build is done, before the server schedules
+    # `watch:` from mkdocs.yml (cases/ among them).
+    _preview.settle()
     cases = Path(config.config_file_path).resolve().parent / showcase.site.CASES_DIR
     server.observer = showcase_preview.FolderEvents(server.observer, [cases])
     return server

@@ -20,6 +20,7 @@ starts clean as MkDocs does.
 
 from __future__ import annotations
 
+import gc
 import os
 import posixpath
 import shutil
@@ -182,6 +183,22 @@ class Preview:
         self._search_job: tuple | None = None
         self._writing: showcase.search.SearchIndex | None = None
         self.reused = (0, 0)  # generated pages moved back, of all, in the last build
+        self._reused_files: dict[tuple, ReusedPage] = {}
+
+    # --- on_serve ----------------------------------------------------------
+
+    @staticmethod
+    def settle() -> None:
+        """After the first build: collect its garbage, then keep what lives on
+        (the cases, the kept pages and values) out of later collections.
+
+        A rebuild makes so many objects that every second one set off a full
+        collection, which walks everything alive: about a second at 10,000
+        cases, more than the rest of the rebuild. Frozen objects are still
+        freed when nothing refers to them (cases, pages and values refer to
+        no cycles); only the collector no longer walks them."""
+        gc.collect()
+        gc.freeze()
 
     # --- on_pre_build ------------------------------------------------------
 
@@ -225,11 +242,17 @@ class Preview:
         return showcase.reuse.folder_print(folders, material.__version__, config.site_url or "", get_build_date())
 
     def page_file(self, config, src: str) -> File:
-        """A ReusedPage for the generated page `src`: its output of the last build, which succeeded, stays."""
-        dest = page_dest(src, config.use_directory_urls)  # where the page is written (and its address from there)
-        reused = ReusedPage(src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
-                            dest_uri=dest, inclusion=InclusionLevel.NOT_IN_NAV)
-        reused.abs_src_path = reused.abs_dest_path
+        """A ReusedPage for the generated page `src`: its output of the last
+        build, which succeeded, stays. Made once per serve and place: MkDocs
+        keeps nothing on a file it only copies."""
+        key = (src, config.site_dir, config.use_directory_urls)
+        reused = self._reused_files.get(key)
+        if reused is None:
+            dest = page_dest(src, config.use_directory_urls)  # where the page is written (and its address from there)
+            reused = ReusedPage(src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+                                dest_uri=dest, inclusion=InclusionLevel.NOT_IN_NAV)
+            reused.abs_src_path = reused.abs_dest_path
+            self._reused_files[key] = reused
         return reused
 
     def plan_search(self, cases, vocabulary, pages) -> None:
@@ -238,7 +261,9 @@ class Preview:
             self._writing.cancel()  # an older bundle, not wanted any more
         records = showcase.reuse.value_print([self.cases.case_print(case) for case in cases], vocabulary, pages)
         unchanged = records == self._search_records and self._restored
-        self._search_job = None if unchanged else (records, cases, vocabulary, pages)
+        made = None if unchanged else [self.cases.derive("search record", case, lambda case=case: showcase.search.case_record(case, vocabulary))
+                                        for case in cases]
+        self._search_job = None if unchanged else (records, made, vocabulary, pages)
 
     # --- on_post_build and on_build_error ----------------------------------
 
@@ -278,11 +303,11 @@ class Preview:
 
     def _index(self, job: tuple, bundle: Path, generation: int) -> None:
         """Write the bundle beside the site, then swap it in, unless a newer build has begun."""
-        records, cases, vocabulary, pages = job
+        records, made, vocabulary, pages = job
         site_dir = bundle.parent
         fresh = site_dir.with_name(f"{site_dir.name}.search-{uuid.uuid4().hex[:8]}")
         try:
-            self._writing = showcase.search.SearchIndex(cases, vocabulary, pages)
+            self._writing = showcase.search.SearchIndex([], vocabulary, pages, made=made)
             self._writing.write(fresh)
             with self._swap:
                 if generation != self._generation:
