@@ -298,6 +298,19 @@ def browser_timings(site: Path, repeat: int) -> dict[str, float]:
     return {"filter_ms": statistics.median(filters), "query_ms": statistics.median(queries)}
 
 
+# Timed in the page, from the input event the typing fires to the moment the
+# results are in the panel: what the reader waits. Timed from outside, the
+# automation's own checks and round trips would count too (the table shows
+# that figure beside it).
+TIME_HEADER_SEARCH = """() => {
+  const form = document.querySelector('[data-si-search]');
+  const times = window.siTimes = {};
+  form.querySelector('[data-si-search-query]').addEventListener('input', () => { times.typed = times.typed || performance.now(); }, true);
+  new MutationObserver(() => { times.shown = times.shown || performance.now(); })
+    .observe(form, {attributes: true, attributeFilter: ['data-si-search-done']});
+}"""
+
+
 def header_search_figures(site: Path, words=QUERIES) -> dict[str, float]:
     """What the browser downloads for one query in the header search, through
     the real page and script: Pagefind's scripts and WebAssembly, the index
@@ -308,7 +321,7 @@ def header_search_figures(site: Path, words=QUERIES) -> dict[str, float]:
 
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    per_query, latency = [], []
+    per_query, latency, outside = [], [], []
     # Most requests come from Pagefind's worker, which the page's resource
     # timing does not see; the browser's responses do. Index, fragment and
     # wasm files are compressed by Pagefind itself; its scripts are gzipped here.
@@ -328,10 +341,12 @@ def header_search_figures(site: Path, words=QUERIES) -> dict[str, float]:
                 page.on("response", note)
                 page.goto(base)
                 page.wait_for_load_state("networkidle")
+                page.evaluate(TIME_HEADER_SEARCH)
                 started = time.perf_counter()
                 page.fill("[data-si-search-query]", word)
                 page.wait_for_selector(f"[data-si-search][data-si-search-done='{word}']", timeout=60_000)
-                latency.append((time.perf_counter() - started) * 1000)
+                outside.append((time.perf_counter() - started) * 1000)
+                latency.append(page.evaluate("window.siTimes.shown - window.siTimes.typed"))
                 page.wait_for_timeout(300)
                 per_query.append(sum(downloaded) / 1e3)
                 page.close()
@@ -339,7 +354,7 @@ def header_search_figures(site: Path, words=QUERIES) -> dict[str, float]:
     finally:
         server.shutdown()
     return {"header_search_kb": statistics.median(per_query), "header_search_max_kb": max(per_query),
-            "header_search_ms": statistics.median(latency)}
+            "header_search_ms": statistics.median(latency), "header_search_outside_ms": statistics.median(outside)}
 
 
 def measure(size: int, work: Path, repeat: int, browser: bool, lighthouse_runs: int = 0) -> dict:
@@ -413,7 +428,8 @@ def table(results: list[dict], repeat: int) -> str:
     row("catalogue: summaries and search text, after first results (gzip)", "catalogue_text_kb", lambda v: f"{v:,.0f} kB")
     row(f"header search (Pagefind): downloaded for one query, median of 3 words: {', '.join(QUERIES)} (gzip)", "header_search_kb", lambda v: f"{v:,.0f} kB")
     row("header search (Pagefind): largest of those 3 queries (gzip)", "header_search_max_kb", lambda v: f"{v:,.0f} kB")
-    row("header search: typed word to shown results, first query (ms, median)", "header_search_ms", lambda v: f"{v:,.0f}")
+    row("header search: typed word to shown results, first query (ms, median, timed in the page)", "header_search_ms", lambda v: f"{v:,.0f}")
+    row("header search: the same, timed from outside the browser (Playwright's fill to its selector wait)", "header_search_outside_ms", lambda v: f"{v:,.0f}")
     row("Pagefind index on disk", "pagefind_index_mb", lambda v: f"{v:,.1f} MB")
     row("for comparison: Material's lunr index in the plain build (whole, gzip)", "lunr_kb", lambda v: f"{v:,.0f} kB")
     row("`check`: time per case (ms, median)", "check_ms_per_case", lambda v: f"{v:.2f}")
