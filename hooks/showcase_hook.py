@@ -24,6 +24,7 @@ import showcase.search
 import showcase.site
 import showcase_parts
 import showcase_preview
+import showcase_split
 
 log = get_plugin_logger(__name__)
 
@@ -33,6 +34,8 @@ _site: showcase.site.Showcase | None = None
 _pages: dict[str, showcase.site.GeneratedPage] = {}
 _search: showcase.search.SearchIndex | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
+_dirty = False
+_split: showcase_split.Split | None = None  # this build renders its case pages in two processes
 # Kept on purpose between the rebuilds of one `serve`, and only there.
 _preview: showcase_preview.Preview | None = None
 
@@ -42,8 +45,8 @@ HOME = "index.md"
 def on_startup(command, dirty):
     # Told once per process which command runs: `serve` renders in threads,
     # where forking a second process to read cases is not safe.
-    global _command, _preview
-    _command = command
+    global _command, _dirty, _preview
+    _command, _dirty = command, dirty
     _preview = showcase_preview.Preview() if command == "serve" else None
 
 
@@ -57,7 +60,8 @@ def on_serve(server, config, builder):
 
 
 def on_config(config):
-    global _site, _pages
+    global _site, _pages, _split, _search
+    _split = None
     root = Path(config.config_file_path).resolve().parent  # ProperDocs may give a relative path
     # Stories are validated with exactly the extensions MkDocs renders them with.
     _site = showcase.site.Showcase.load(root, base_url=config.site_url or "", site_name=config.site_name,
@@ -68,6 +72,10 @@ def on_config(config):
         # A PluginError stops the build with or without --strict: a broken
         # case must never publish, and every problem is listed at once.
         raise PluginError(_site.report())
+    if not _preview:
+        # Pagefind indexes the cases on the second core while MkDocs reads its files.
+        _stop_search()
+        _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, later=True)
     _pages = {page.src: page for page in _site.pages()}
     log.info("showcase: %d cases, %d generated pages", len(_site.cases), len(_pages))
     return config
@@ -97,7 +105,7 @@ def on_files(files, config):
             files.append(File.generated(config, extra.dest, content=extra.content))
         else:
             files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
-    _start_search(files)
+    _finish_search(files, config)
     if _preview:
         _preview.record(files)
     return files
@@ -113,10 +121,8 @@ def _page_prints(config) -> dict[str, str]:
     return {src: combine(shared, page.fingerprint(value_print)) for src, page in _pages.items()}
 
 
-def _start_search(files):
-    """Index cases, showcase pages and hand-written pages on another core while pages render."""
-    global _search
-    _stop_search()
+def _finish_search(files, config):
+    """Send the hand-written pages to the search, which indexes on another core while pages render."""
     pages = []
     for file in files.documentation_pages():
         if file.src_uri not in _pages and file.src_uri != HOME:  # the home page only lists cases
@@ -125,7 +131,7 @@ def _start_search(files):
     if _preview:
         _preview.plan_search(_site.catalogue.cases, _site.vocabulary, pages)
     else:
-        _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, pages)
+        _search.finish(pages, near=Path(config.site_dir))
 
 
 def _stop_search():
@@ -135,14 +141,33 @@ def _stop_search():
         _search = None
 
 
+def on_nav(nav, config, files):
+    # Every page is known and none is read yet: a one-off build forks here.
+    global _split, _search
+    case_pages = sorted(src for src, page in _pages.items() if page.case is not None)
+    if _command in ("build", "gh-deploy") and not _dirty and showcase_split.wanted(len(case_pages)):
+        _split = showcase_split.Split.fork(files, config, showcase_split.second_share(case_pages), set(_pages))
+        if _split.second:
+            _search = None  # the first process writes the search bundle; not closed here, it is the first's
+    return nav
+
+
+def on_pre_page(page, config, files):
+    if _split:
+        _split.reading(page.file.src_uri)
+    return page
+
+
 def on_env(env, config, files):
     if _preview:
         env.bytecode_cache = _preview.templates
+    if _split and _split.second:
+        _split.render_only_ours(files)
     showcase_parts.install(env, config.theme.dirs, config.theme.custom_dir, frozenset({showcase.addresses.SEARCH_PAGE}))
     env.globals["card_html"] = _card_renderer(env)
     env.globals["catalogue_url"] = showcase.addresses.CATALOGUE
     # overrides/sitemap.xml: MkDocs' sitemap, with the pages a preview reused.
-    env.globals["sitemap_urls"] = showcase_preview.sitemap(files, config)
+    env.globals["sitemap_urls"] = showcase_preview.sitemap(files, config, _split.theirs if _split else set())
     return env
 
 
@@ -192,6 +217,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     global _search
+    if _split is not None:
+        _join_split(config)
     site_dir = Path(config.site_dir)
     if config.theme.custom_dir:
         showcase.minify.minify_in_place(site_dir, showcase.minify.own_assets(Path(config.theme.custom_dir)))
@@ -208,7 +235,26 @@ def on_post_build(config):
         _search = None
 
 
+def _join_split(config):
+    global _split
+    split, _split = _split, None
+    if split.second:
+        split.leave()  # does not return
+    report = split.join()
+    if report.get("error"):
+        raise PluginError(f"the case pages rendered by the build's second process failed: {report['error']}")
+    if report.get("warnings") and config.strict:
+        # Shown above by the second process; counted here, where --strict counts.
+        log.warning("%d warning(s) above came from the case pages rendered by the second process", report["warnings"])
+
+
 def on_build_error(error):
+    global _split
+    if _split is not None:
+        split, _split = _split, None
+        if split.second:
+            split.leave(error)  # does not return; the first process reports it
+        split.stop()
     _stop_search()
     if _preview:
         _preview.failed()

@@ -149,16 +149,18 @@ def page_dest(src: str, use_directory_urls: bool) -> str:
     return posixpath.join(parent, name, "index.html")
 
 
-def sitemap(files, config) -> list[dict]:
+def sitemap(files, config, elsewhere: set[str] = frozenset()) -> list[dict]:
     """Every page's address and date as MkDocs' own sitemap gives them,
-    reused pages included (MkDocs' sitemap lists the rendered ones only)."""
+    reused pages included (MkDocs' sitemap lists the rendered ones only), and
+    the generated pages in `elsewhere` (rendered by a second process,
+    showcase_split.py), which get the build's date as every generated page does."""
     if not config.site_url:
         return []
     base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     built = get_build_date()
     entries = []
     for file in files:
-        if isinstance(file, ReusedPage):  # the address MkDocs gives a page: urljoin(base, url), here a plain join
+        if isinstance(file, ReusedPage) or file.src_uri in elsewhere:  # the address MkDocs gives a page: urljoin(base, url), here a plain join
             entries.append({"loc": base + file.url, "lastmod": built})
         elif file.is_documentation_page() and file.inclusion.is_included() and file.page is not None and not file.page.is_link:
             entries.append({"loc": file.page.canonical_url, "lastmod": file.page.update_date})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,36 @@ def test_closing_an_unwritten_index_stops_its_process_and_leaves_nothing(vocabul
     index.close()
     index.close()  # twice is harmless: the adapter closes on every build error
     assert not index._process.is_alive() and not index._folder.exists()
+
+
+def test_pages_sent_after_the_start_are_indexed_with_the_cases(tmp_path, vocabulary):
+    site = tmp_path / "site"
+    index = search.SearchIndex([make("a")], vocabulary, later=True)
+    index.finish(PAGES, near=site)
+    index.write(site / "pagefind")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 1 + len(search.term_records(vocabulary)) + len(PAGES)
+
+
+def test_a_bundle_is_written_inside_the_folder_it_goes_to_and_nothing_is_left_beside_it(tmp_path, vocabulary):
+    site = tmp_path / "site"
+    index = search.SearchIndex([make("a")], vocabulary, later=True)
+    index.finish(PAGES, near=site)
+    assert index._folder.parent == site  # so that moving it into place is a rename
+    index.write(site / "pagefind")
+    assert [path.name for path in site.iterdir()] == ["pagefind"]
+
+
+def test_writing_before_the_pages_are_sent_is_refused(vocabulary):
+    index = search.SearchIndex([make("a")], vocabulary, later=True)
+    try:
+        with pytest.raises(search.SearchIndexError, match="SearchIndex.finish"):
+            index.write(Path("nergens"))
+    finally:
+        index.close()
+
+
+def test_closing_an_index_still_waiting_for_its_pages_stops_its_process(vocabulary):
+    index = search.SearchIndex([make("a")], vocabulary, later=True)
+    index.close()
+    assert not index._process.is_alive()

@@ -161,29 +161,45 @@ class SearchIndex:
     """A Pagefind bundle built by a child process while the site renders.
 
     Every record is known before rendering starts, so the child indexes and
-    writes the whole bundle (into a temporary folder) on the second core. A
+    writes the whole bundle (into a folder of its own) on the second core. A
     process rather than a thread: it and its Pagefind service run at a lower
     priority than the build, and the client's per-record work stays out of the
     build's interpreter. `write` waits for the child and moves the bundle into
     place. Call `close` if the build fails.
     """
 
-    def __init__(self, cases: list[Case], vocabulary: Vocabulary, pages: Iterable[Record] = (), made: list[Record] | None = None):
+    def __init__(self, cases: list[Case], vocabulary: Vocabulary, pages: Iterable[Record] = (), made: list[Record] | None = None,
+                 later: bool = False):
         """Index `cases` and the vocabulary's showcase pages (their records are
         made in the child too), and the hand-written `pages`. `made`: the
         cases' records, made already (a preview server keeps each case's), sent
-        instead of the cases: a tenth of the work for this process."""
-        self._folder = Path(tempfile.mkdtemp(prefix="showcase-search-"))
+        instead of the cases: a tenth of the work for this process. `later`:
+        the pages come through `finish` instead; the cases are indexed
+        meanwhile (a build starts this before the engine has read its files)."""
         context = multiprocessing.get_context("spawn")  # nothing of the build is copied
         self._connection, child = context.Pipe()
-        work = (list(cases) if made is None else None, vocabulary, list(pages), made)
-        self._process = context.Process(target=_index_in_child, args=(child, work, str(self._folder / "bundle")),
-                                        name="search-index", daemon=True)
+        self._folder: Path | None = None
+        work = (list(cases) if made is None else None, vocabulary, made)
+        self._process = context.Process(target=_index_in_child, args=(child, work), name="search-index", daemon=True)
         _start_importable(self._process)
         child.close()
+        if not later:
+            self.finish(pages)
+
+    def finish(self, pages: Iterable[Record], near: Path | None = None) -> None:
+        """The hand-written pages, the last records. The bundle is written in a
+        new folder in `near`: best on the disk it goes to (the site's folder),
+        so that `write` moves it with a rename rather than a copy of 10,000
+        files (seconds on a slow disk); else in the system's temporary folder."""
+        if near is not None:
+            near.mkdir(parents=True, exist_ok=True)
+        self._folder = Path(tempfile.mkdtemp(prefix=".showcase-search-", dir=near))
+        self._connection.send((list(pages), str(self._folder / "bundle")))
 
     def write(self, folder: Path) -> None:
         """Wait for the child, then move the bundle to `folder` (replacing it)."""
+        if self._folder is None:
+            raise SearchIndexError("the hand-written pages were never sent (SearchIndex.finish)")
         try:
             try:
                 reply = self._connection.recv()
@@ -209,7 +225,8 @@ class SearchIndex:
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
-        shutil.rmtree(self._folder, ignore_errors=True)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
@@ -233,16 +250,18 @@ def _start_importable(process) -> None:
             sys.path.remove(PACKAGE_PARENT)
 
 
-def _index_in_child(connection, work: tuple, output: str) -> None:
-    # Rendering comes first: the indexer runs at a lower priority, and Pagefind
-    # on one thread, so it uses what the build leaves of the machine.
+def _index_in_child(connection, work: tuple) -> None:
+    # Rendering comes first: the indexer runs at a lower priority, so it uses
+    # what the build leaves of the machine, and all of it once pages are done.
     if hasattr(os, "nice"):  # not on Windows
         os.nice(10)
-    os.environ["RAYON_NUM_THREADS"] = "1"
+    os.environ["RAYON_NUM_THREADS"] = str(os.cpu_count() or 1)
     try:
-        cases, vocabulary, pages, made = work
+        cases, vocabulary, made = work
         records = site_records(cases, vocabulary) if made is None else made + term_records(vocabulary)
-        asyncio.run(_build(records + pages, output))
+        asyncio.run(_build(records, connection))
+    except EOFError:
+        return  # the build has gone before sending the last records
     except Exception as error:  # reported to the build, which stops with it
         reply = ("error", f"Pagefind: {error}")
     else:
@@ -253,16 +272,23 @@ def _index_in_child(connection, work: tuple, output: str) -> None:
         pass  # the build has gone
 
 
-async def _build(records: list[Record], output: str) -> None:
+async def _build(records: list[Record], connection) -> None:
+    """Index `records`, then the pages the build sends, and write the bundle where it says."""
     service = await _Service().launch()
     try:
         index = await service.create_index(IndexConfig(force_language=LANGUAGE))
-        for start in range(0, len(records), BATCH):
-            await asyncio.gather(*(_add(index, record) for record in records[start : start + BATCH]))
+        await _add_all(index, records)
+        pages, output = connection.recv()  # every earlier answer is in: nothing waits on the loop
+        await _add_all(index, pages)
         files = await index.get_files()
     finally:
         await service.stop()
     _write_bundle(files, Path(output))
+
+
+async def _add_all(index, records: list[Record]) -> None:
+    for start in range(0, len(records), BATCH):
+        await asyncio.gather(*(_add(index, record) for record in records[start : start + BATCH]))
 
 
 def _write_bundle(files: list[dict], folder: Path) -> None:
@@ -272,9 +298,12 @@ def _write_bundle(files: list[dict], folder: Path) -> None:
     (tokio files, never flushed), and it exits when the service is stopped, so
     now and then a file, often `pagefind-entry.json`, stayed empty.
     """
+    made = set()
     for file in files:
         path = folder / file["path"]
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_bytes(file["content"])
 
 
