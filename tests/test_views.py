@@ -31,7 +31,7 @@ def test_a_card_links_the_case_and_labels_its_values(vocabulary):
 def test_a_case_page_names_one_value_in_the_singular_and_more_in_the_plural(vocabulary):
     case = make_case("a", domain=("energie", "klimaat"), partners=(Partner("Stad Gent", "financier"),),
                      sources=(Source("Een artikel", "https://example.org", "2023-06"),))
-    view = Views(Catalogue([case], vocabulary), today=TODAY).case_page(case)
+    view, _ = Views(Catalogue([case], vocabulary), today=TODAY).case_page_parts(case)
     names = {facet["key"]: facet["name"] for facet in view["facets"]}
     assert names["innovation_type"] == "Innovatietype" and names["domain"] == "Domeinen"
     assert view["partners"] == [{"name": "Stad Gent", "role": "Financier"}]

@@ -123,10 +123,6 @@ class Views:
 
     # --- pages -------------------------------------------------------------
 
-    def case_page(self, case: Case) -> dict:
-        facts, today = self.case_page_parts(case)
-        return {**facts, **today}
-
     def case_page_parts(self, case: Case, related: tuple[Case, ...] | None = None) -> tuple[dict, dict]:
         """The case's own facts (made once per case object under a preview
         server), and what depends on the day and the other cases: its
