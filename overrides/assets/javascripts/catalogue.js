@@ -396,161 +396,201 @@
   // fetched on the first sign of use (focus or pointer in the catalogue, or a
   // selection already in the address), not at load. What is chosen before it
   // arrives is read from the form once it has.
+  // --- a catalogue's life: set up at once, its data loaded at first use ---
+
   function setup(root) {
     if (root.dataset.siReady) return;
     root.dataset.siReady = "waiting";
     root.dataset.siBase = new URL(root.dataset.siRoot, location.href).href;
-    var form = root.querySelector("[data-si-filters]");
+    var catalogue = {
+      root: root,
+      form: root.querySelector("[data-si-filters]"),
+      more: root.querySelector("[data-si-more]"),
+      touched: false,  // the form changed before the data arrived
+      extra: 0,        // "Toon meer" pressed before the data arrived
+      api: null        // set once the data is in (wire)
+    };
+    showForm(catalogue);
+    listen(catalogue);
+    loadWhenUsed(catalogue);
+  }
+
+  // The form replaces the plain list's links; on a phone the results come
+  // first and the filters open on demand.
+  function showForm(catalogue) {
+    var root = catalogue.root;
     var toggle = root.querySelector("[data-si-toggle]");
     var facets = root.querySelector("[data-si-facets]");
-    var more = root.querySelector("[data-si-more]");
-    var touched = false;   // the form changed before the data arrived
-    var extra = 0;         // "Toon meer" pressed before the data arrived
-    var api = null;        // set once the data is in
     function showFacets(open) {
       toggle.setAttribute("aria-expanded", String(open));
       facets.classList.toggle("si-facets--closed", !open);
     }
     root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = true; });
     if (window.matchMedia("(max-width: 59.99em)").matches) {
-      // On a phone the results come first; the filters open on demand.
       root.querySelectorAll("details.si-facet").forEach(function (details) { details.open = false; });
       showFacets(false);
     }
     toggle.addEventListener("click", function () { showFacets(toggle.getAttribute("aria-expanded") !== "true"); });
-    form.hidden = false;
-    showMore(more, Number(root.dataset.siTotal) - root.querySelectorAll("[data-si-results] li.si-cards__item").length);
+    catalogue.form.hidden = false;
+    showMore(catalogue.more, Number(root.dataset.siTotal) - root.querySelectorAll("[data-si-results] li.si-cards__item").length);
+  }
 
-    function begin() {
-      root.removeEventListener("focusin", begin);
-      root.removeEventListener("pointerdown", begin);
-      if (root.dataset.siReady !== "waiting") return;
-      root.dataset.siReady = "loading";
-      load(root.dataset.siIndex).then(function (data) { wire(data); }).catch(function (error) {
-        root.dataset.siReady = "failed";
-        // Without its data the catalogue stays the plain list: show its links again.
-        document.documentElement.classList.remove("si-js");
-        form.hidden = true;
-        more.hidden = true;
-        root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = false; });
-        if (window.console) console.warn(error);
-      });
-    }
-
-    // Until the data is in, a change only marks the form; wire() reads it.
-    form.addEventListener("submit", function (event) { event.preventDefault(); if (api) api.update(true); else touched = true; });
-    form.addEventListener("change", function (event) {
+  // Until the data is in, a change only marks the form; wire() reads it.
+  function listen(catalogue) {
+    var root = catalogue.root;
+    var query = root.querySelector("[data-si-query]");
+    catalogue.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (catalogue.api) catalogue.api.update(true); else catalogue.touched = true;
+    });
+    catalogue.form.addEventListener("change", function (event) {
       if (event.target.matches("[data-si-query]")) return;
-      if (api) api.update(true); else touched = true;
+      if (catalogue.api) catalogue.api.update(true); else catalogue.touched = true;
     });
     var typing = null;
-    root.querySelector("[data-si-query]").addEventListener("input", function () {
-      if (!api) { touched = true; return; }
+    query.addEventListener("input", function () {
+      if (!catalogue.api) { catalogue.touched = true; return; }
       // Each keystroke redraws at once; the history gets one entry per pause.
       var firstKey = typing === null;
       clearTimeout(typing);
-      api.update(firstKey);
+      catalogue.api.update(firstKey);
       typing = setTimeout(function () { typing = null; }, 800);
     });
     root.querySelectorAll("[data-si-reset]").forEach(function (button) {
       button.addEventListener("click", function () {
-        if (!api) {
+        if (!catalogue.api) {
           root.querySelectorAll("[data-si-facet] input:checked").forEach(function (input) { input.checked = false; });
-          root.querySelector("[data-si-query]").value = "";
-          touched = true;
+          query.value = "";
+          catalogue.touched = true;
           return;
         }
-        api.reset();
-        root.querySelector("[data-si-query]").focus();
+        catalogue.api.reset();
+        query.focus();
       });
     });
-    more.addEventListener("click", function () { if (api) api.more(); else extra += 1; });
+    catalogue.more.addEventListener("click", function () {
+      if (catalogue.api) catalogue.api.more(); else catalogue.extra += 1;
+    });
+  }
 
-    function wire(data) {
-      var shown = PAGE;
-      var state = readState(location.search, data.known);
-      if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state) + location.hash);
-
-      // If the summaries cannot load, the catalogue searches the titles and says so.
-      function draw() {
-        if (state.q && !data.textReady && !data.textFailed) {
-          // The list still shows the previous selection: say it is about to change.
-          root.querySelector("[data-si-results]").setAttribute("aria-busy", "true");
-          root.querySelector("[data-si-status]").textContent = "Zoeken…";
-          loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
-          return;
-        }
-        render(root, data, state, shown);
-        drawChosen(root, data, state);
-      }
-
-      function update(push) {
-        var other = state.other;
-        state = formState(root);
-        state.other = other;
-        shown = PAGE;
-        var query = toQuery(state);
-        if (query !== location.search) {
-          history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query + location.hash);
-        }
-        draw();
-      }
-
-      // Instant navigation replaces the page without unloading it: a listener
-      // whose catalogue is gone removes itself.
-      function restore() {
-        if (!document.body.contains(root)) {
-          window.removeEventListener("popstate", restore);
-          return;
-        }
-        state = readState(location.search, data.known);
-        syncForm(root, state);
-        shown = PAGE;
-        draw();
-      }
-
-      // The cards the page came with are complete (summary, organisation):
-      // the first draw keeps them instead of drawing them without text.
-      var bySlug = {};
-      data.cases.forEach(function (item) { bySlug[item.slug] = item; });
-      root.querySelectorAll("[data-si-results] li.si-cards__item[data-slug]").forEach(function (node) {
-        var item = bySlug[node.dataset.slug];
-        if (item && !item.node) { item.node = node; item.fromPage = true; }
-      });
-      root.querySelector("[data-si-chosen]").addEventListener("click", function (event) {
-        var chip = event.target.closest("[data-facet]");
-        if (!chip) return;
-        var input = root.querySelector('[data-si-facet="' + chip.dataset.facet + '"] input[value="' + CSS.escape(chip.dataset.value) + '"]');
-        if (input) input.checked = false;
-        update(true);
-        root.querySelector("[data-si-query]").focus();
-      });
-      api = {
-        update: update,
-        reset: function () {
-          var cleared = { facets: {}, unknown: [], other: state.other, q: "", sort: state.sort };
-          FACETS.forEach(function (facet) { cleared.facets[facet] = []; });
-          syncForm(root, cleared);
-          update(true);
-        },
-        more: function () { shown += PAGE; draw(); }
-      };
-      if (touched) update(true);
-      else { syncForm(root, state); draw(); }
-      if (extra) { shown += extra * PAGE; draw(); }
-      // Summaries and search text: once the catalogue is in use they follow.
-      loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
-      root.dataset.siReady = "true";
-      window.addEventListener("popstate", restore);
-    }
-
-    // A selection in the address (a bookmark, a shared link) loads at once.
+  // A selection in the address (a bookmark, a shared link) loads at once;
+  // otherwise the first focus or tap in the catalogue does.
+  function loadWhenUsed(catalogue) {
+    var root = catalogue.root;
     var names = {};
-    form.querySelectorAll("[name]").forEach(function (field) { names[field.name] = true; });
+    catalogue.form.querySelectorAll("[name]").forEach(function (field) { names[field.name] = true; });
     var selected = false;
     new URLSearchParams(location.search).forEach(function (value, name) { if (names[name]) selected = true; });
-    if (selected) begin();
-    else { root.addEventListener("focusin", begin); root.addEventListener("pointerdown", begin); }
+    function used() {
+      root.removeEventListener("focusin", used);
+      root.removeEventListener("pointerdown", used);
+      loadData(catalogue);
+    }
+    if (selected) loadData(catalogue);
+    else { root.addEventListener("focusin", used); root.addEventListener("pointerdown", used); }
+  }
+
+  function loadData(catalogue) {
+    var root = catalogue.root;
+    if (root.dataset.siReady !== "waiting") return;
+    root.dataset.siReady = "loading";
+    load(root.dataset.siIndex).then(function (data) { wire(catalogue, data); }).catch(function (error) {
+      root.dataset.siReady = "failed";
+      // Without its data the catalogue stays the plain list: show its links again.
+      document.documentElement.classList.remove("si-js");
+      catalogue.form.hidden = true;
+      catalogue.more.hidden = true;
+      root.querySelectorAll("[data-si-nojs]").forEach(function (node) { node.hidden = false; });
+      if (window.console) console.warn(error);
+    });
+  }
+
+  // The cards the page came with are complete (summary, organisation):
+  // the first draw keeps them instead of drawing them without text.
+  function adoptPageCards(root, data) {
+    var bySlug = {};
+    data.cases.forEach(function (item) { bySlug[item.slug] = item; });
+    root.querySelectorAll("[data-si-results] li.si-cards__item[data-slug]").forEach(function (node) {
+      var item = bySlug[node.dataset.slug];
+      if (item && !item.node) { item.node = node; item.fromPage = true; }
+    });
+  }
+
+  // A chosen value's chip removes it.
+  function listenToChips(root, update) {
+    root.querySelector("[data-si-chosen]").addEventListener("click", function (event) {
+      var chip = event.target.closest("[data-facet]");
+      if (!chip) return;
+      var input = root.querySelector('[data-si-facet="' + chip.dataset.facet + '"] input[value="' + CSS.escape(chip.dataset.value) + '"]');
+      if (input) input.checked = false;
+      update(true);
+      root.querySelector("[data-si-query]").focus();
+    });
+  }
+
+  function wire(catalogue, data) {
+    var root = catalogue.root;
+    var shown = PAGE;
+    var state = readState(location.search, data.known);
+    if (toQuery(state) !== location.search) history.replaceState(history.state, "", location.pathname + toQuery(state) + location.hash);
+
+    // If the summaries cannot load, the catalogue searches the titles and says so.
+    function draw() {
+      if (state.q && !data.textReady && !data.textFailed) {
+        // The list still shows the previous selection: say it is about to change.
+        root.querySelector("[data-si-results]").setAttribute("aria-busy", "true");
+        root.querySelector("[data-si-status]").textContent = "Zoeken…";
+        loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
+        return;
+      }
+      render(root, data, state, shown);
+      drawChosen(root, data, state);
+    }
+
+    function update(push) {
+      var other = state.other;
+      state = formState(root);
+      state.other = other;
+      shown = PAGE;
+      var query = toQuery(state);
+      if (query !== location.search) {
+        history[push ? "pushState" : "replaceState"](history.state, "", location.pathname + query + location.hash);
+      }
+      draw();
+    }
+
+    // Instant navigation replaces the page without unloading it: a listener
+    // whose catalogue is gone removes itself.
+    function restore() {
+      if (!document.body.contains(root)) {
+        window.removeEventListener("popstate", restore);
+        return;
+      }
+      state = readState(location.search, data.known);
+      syncForm(root, state);
+      shown = PAGE;
+      draw();
+    }
+
+    adoptPageCards(root, data);
+    listenToChips(root, update);
+    catalogue.api = {
+      update: update,
+      reset: function () {
+        var cleared = { facets: {}, unknown: [], other: state.other, q: "", sort: state.sort };
+        FACETS.forEach(function (facet) { cleared.facets[facet] = []; });
+        syncForm(root, cleared);
+        update(true);
+      },
+      more: function () { shown += PAGE; draw(); }
+    };
+    if (catalogue.touched) update(true);
+    else { syncForm(root, state); draw(); }
+    if (catalogue.extra) { shown += catalogue.extra * PAGE; draw(); }
+    // Summaries and search text: once the catalogue is in use they follow.
+    loadText(data, root.dataset.siText).then(draw, function () { data.textFailed = true; draw(); });
+    root.dataset.siReady = "true";
+    window.addEventListener("popstate", restore);
   }
 
   function start() {
