@@ -73,9 +73,10 @@ def on_config(config):
         # case must never publish, and every problem is listed at once.
         raise PluginError(_site.report())
     if not _preview:
-        # Pagefind indexes the cases on the second core while MkDocs reads its files.
+        # Pagefind indexes the cases on the second core while MkDocs reads its files,
+        # at the same priority: the build ends when the search is written.
         _stop_search()
-        _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, later=True)
+        _search = showcase.search.SearchIndex(_site.catalogue.cases, _site.vocabulary, later=True, nice=0)
     _pages = {page.src: page for page in _site.pages()}
     log.info("showcase: %d cases, %d generated pages", len(_site.cases), len(_pages))
     return config
