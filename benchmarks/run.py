@@ -146,16 +146,19 @@ def tags_project(showcase_root: Path, work: Path, size: int, site: Showcase | No
     return _stock_project(showcase_root, work / f"tags-{size}", files(), [{"search": {"lang": "nl"}}, "tags"], [{"Domeinen": "tags.md"}])
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
-    parents, rss = {}, {}
+def _tree_memory_kb(root_pid: int) -> tuple[int, int]:
+    """Memory of a process and all its descendants, from /proc: (PSS, RSS) in kB.
+
+    PSS (proportional set size) counts a memory page shared by n processes
+    1/n in each, so the sum is what the tree takes of the machine. Summed RSS
+    counts a shared page once per process: the build's forked processes (cases
+    read by two, pages rendered by two) share most of theirs."""
+    parents = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            parents[int(proc.name)] = int(fields[1])
-            rss[int(proc.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
     tree, grew = {root_pid}, True
@@ -163,11 +166,20 @@ def _tree_rss_kb(root_pid: int) -> int:
         children = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= children
         grew = bool(children)
-    return sum(rss.get(pid, 0) for pid in tree)
+    pss = rss = 0
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in rollup.splitlines()[1:] if ":" in line)
+        pss += int(fields.get("Pss", "0 kB").split()[0])
+        rss += int(fields.get("Rss", "0 kB").split()[0])
+    return pss, rss
 
 
-def timed_build(root: Path) -> tuple[float, int]:
-    """Wall time (s) and peak memory (kB) of one `mkdocs build`.
+def timed_build(root: Path) -> tuple[float, int, int]:
+    """Wall time (s) and peak memory (PSS and summed RSS, kB) of one `mkdocs build`.
 
     Memory is sampled every 0.1 s over the build and every process it starts
     (Pagefind's indexer runs beside MkDocs), summed: the machine's real peak.
@@ -176,15 +188,16 @@ def timed_build(root: Path) -> tuple[float, int]:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     started = time.perf_counter()
     build = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak_pss = peak_rss = 0
     while build.poll() is None:
-        peak = max(peak, _tree_rss_kb(build.pid))
+        pss, rss = _tree_memory_kb(build.pid)
+        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
         time.sleep(0.1)
     elapsed = time.perf_counter() - started
     stderr = build.stderr.read()
     if build.returncode != 0:
         raise SystemExit(f"build failed in {root}:\n{stderr[-2000:]}")
-    return elapsed, peak
+    return elapsed, peak_pss, peak_rss
 
 
 def gzip_size(path: Path) -> int:
@@ -364,13 +377,14 @@ def measure(size: int, work: Path, repeat: int, browser: bool, lighthouse_runs: 
     plain = plain_project(root, work, size, loaded)
     tags = tags_project(root, work, size, loaded)
     del loaded
-    showcase_times, plain_times, tags_times, memory = [], [], [], []
+    showcase_times, plain_times, tags_times, memory, memory_rss = [], [], [], [], []
     for run in range(repeat):
         # The three builds alternate, so all see the same machine load.
         print(f"[{size}] build {run + 1}/{repeat}", flush=True)
-        elapsed, peak = timed_build(root)
+        elapsed, peak, peak_rss = timed_build(root)
         showcase_times.append(elapsed)
         memory.append(peak)
+        memory_rss.append(peak_rss)
         plain_times.append(timed_build(plain)[0])
         tags_times.append(timed_build(tags)[0])
     result = {
@@ -379,6 +393,7 @@ def measure(size: int, work: Path, repeat: int, browser: bool, lighthouse_runs: 
         "plain_s": statistics.median(plain_times),
         "tags_s": statistics.median(tags_times),
         "peak_mb": max(memory) / 1024,
+        "peak_rss_mb": max(memory_rss) / 1024,
         "check_ms_per_case": check_per_case_ms(root, size, repeat),
         **sizes(root / "site"),
         "lunr_kb": lunr_index_kb(plain / "site"),
@@ -417,7 +432,8 @@ def table(results: list[dict], repeat: int) -> str:
     row("ratio showcase / plain", "ratio", lambda v: f"{v:.2f}×")
     row("stock Material with the case pages and its tags plugin, no listing pages (s, median)", "tags_s", lambda v: f"{v:.1f}")
     row("ratio showcase / tags baseline", "tags_ratio", lambda v: f"{v:.2f}×")
-    row("peak memory of the showcase build (all its processes)", "peak_mb", lambda v: f"{v:,.0f} MB")
+    row("peak memory of the showcase build (all its processes, PSS: a shared page counted once)", "peak_mb", lambda v: f"{v:,.0f} MB")
+    row("the same as summed RSS (a page the forked processes share counted in each)", "peak_rss_mb", lambda v: f"{v:,.0f} MB")
     row("built site", "site_mb", lambda v: f"{v:,.1f} MB")
     row("largest generated HTML page", "largest_page_kb", lambda v: f"{v:,.0f} kB")
     row("catalogue: HTML + CSS before first results (gzip)", "first_results_kb", lambda v: f"{v:,.0f} kB")
