@@ -145,8 +145,10 @@ def _stop_search():
 def on_nav(nav, config, files):
     # Every page is known and none is read yet: a one-off build forks here.
     global _split, _search
+    if _command not in ("build", "gh-deploy") or _dirty:
+        return nav
     case_pages = sorted(src for src, page in _pages.items() if page.case is not None)
-    if _command in ("build", "gh-deploy") and not _dirty and showcase_split.wanted(len(case_pages)):
+    if showcase_split.wanted(len(case_pages)):
         _split = showcase_split.Split.fork(files, config, showcase_split.second_share(case_pages), set(_pages))
         if _split.second:
             _search = None  # the first process writes the search bundle; not closed here, it is the first's

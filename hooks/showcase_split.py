@@ -38,11 +38,10 @@ import threading
 
 import mkdocs
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import CountHandler
 
 SPLIT_FROM = 1000  # case pages; below this a second process costs more than it saves
 SETTING = "SHOWCASE_SPLIT"
-
-
 ENGINE_LOGGER = mkdocs.__name__  # "properdocs" under ProperDocs, which aliases mkdocs.* to its own modules
 
 
@@ -56,17 +55,6 @@ class Quiet(logging.Filter):
 
     def filter(self, record):
         return not self.on
-
-
-class Counter(logging.Handler):
-    """Counts what MkDocs' --strict counts: warnings and errors."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
 
 
 def wanted(case_pages: int) -> bool:
@@ -91,7 +79,7 @@ class Split:
     """One of the two processes of a split build."""
 
     def __init__(self, second: bool, pipe: int, theirs: set[str], child: int | None = None,
-                 counter: Counter | None = None, quiet: Quiet | None = None):
+                 counter: CountHandler | None = None, quiet: Quiet | None = None):
         self.second = second
         self.theirs = theirs  # the pages the second process renders
         self._quiet = quiet
@@ -111,7 +99,7 @@ class Split:
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            counter = Counter()
+            counter = CountHandler(level=logging.WARNING)  # what --strict counts, as MkDocs counts it
             engine = logging.getLogger(ENGINE_LOGGER)
             engine.addHandler(counter)
             quiet = Quiet()
@@ -148,7 +136,7 @@ class Split:
 
     def leave(self, error: BaseException | None = None) -> None:
         """Tell the first process how it went and exit."""
-        report = {"warnings": self._counter.count}
+        report = {"warnings": sum(count for _, count in self._counter.get_counts())}
         if error is not None:
             report["error"] = f"{type(error).__name__}: {error}"
         try:
