@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
+from pagefind_bin import get_executable
 
 from helpers import make_case as make
 from showcase import search
@@ -126,3 +129,25 @@ def test_closing_an_index_still_waiting_for_its_pages_stops_its_process(vocabula
     index = search.SearchIndex([make("a")], vocabulary, later=True)
     index.close()
     assert not index._process.is_alive()
+
+
+def _allocator_report(setting: str) -> str:
+    """What Pagefind's binary says about its allocator when started with `setting`."""
+    environment = dict(search.service_environment(), **{search.ALLOCATOR_SETTING: setting})
+    run = subprocess.run([str(get_executable()), "--version"], env=environment, capture_output=True, text=True, check=True)
+    return run.stdout + run.stderr
+
+
+def test_pagefind_accepts_the_allocator_settings_the_service_gets():
+    report = _allocator_report(search.service_environment()[search.ALLOCATOR_SETTING] + ",stats_print:true")
+    assert "Invalid conf" not in report
+    assert "opt.dirty_decay_ms: 200" in report and "opt.muzzy_decay_ms: 0" in report
+
+
+def test_the_service_keeps_allocator_settings_the_user_gave(monkeypatch):
+    monkeypatch.setenv(search.ALLOCATOR_SETTING, "narenas:1")
+    assert search.service_environment()[search.ALLOCATOR_SETTING] == "narenas:1"
+
+
+def test_the_service_indexes_on_every_core():
+    assert search.service_environment()["RAYON_NUM_THREADS"] == str(os.cpu_count())

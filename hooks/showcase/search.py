@@ -34,6 +34,12 @@ from .views import FACET_NAMES
 
 LANGUAGE = "nl"  # one Dutch index: Dutch stemming for every page
 BATCH = 100  # records in flight at once
+# Pagefind's Linux binary allocates with jemalloc (prefixed `_rjem_`), which by
+# default keeps freed memory for 10 s. Indexing frees as it goes (each page's
+# words once merged), so at 10,000 cases the service peaked at 1.35 GB; handing
+# freed pages back after 0.2 s brings that to 1.12 GB, for about 0.5 s more.
+ALLOCATOR_SETTING = "_RJEM_MALLOC_CONF"
+ALLOCATOR = "dirty_decay_ms:200,muzzy_decay_ms:0"
 CASE_KIND = "Praktijkvoorbeeld"
 PAGE_KIND = "Pagina"
 
@@ -126,7 +132,7 @@ class _Service(PagefindService):
 
     async def launch(self) -> "_Service":
         self._backend = await asyncio.create_subprocess_exec(
-            self._bin, "--service", cwd=os.getcwd(), limit=self.ANSWER_LIMIT,
+            self._bin, "--service", cwd=os.getcwd(), limit=self.ANSWER_LIMIT, env=service_environment(),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
         self._poll_task = self._loop.create_task(self._wait_for_responses())
         return self
@@ -155,6 +161,14 @@ class _Service(PagefindService):
         if self._backend.returncode is None:
             self._backend.stdin.close()
             await self._backend.wait()
+
+
+def service_environment() -> dict[str, str]:
+    """The environment Pagefind's service runs in: every core once the pages
+    are done (RAYON_NUM_THREADS), its allocator's settings unless set already."""
+    environment = dict(os.environ, RAYON_NUM_THREADS=str(os.cpu_count() or 1))
+    environment.setdefault(ALLOCATOR_SETTING, ALLOCATOR)
+    return environment
 
 
 class SearchIndex:
@@ -260,7 +274,6 @@ def _index_in_child(connection, work: tuple, nice: int) -> None:
     # the machine, and all of it once pages are done.
     if nice and hasattr(os, "nice"):  # not on Windows
         os.nice(nice)
-    os.environ["RAYON_NUM_THREADS"] = str(os.cpu_count() or 1)
     try:
         cases, vocabulary, made = work
         records = site_records(cases, vocabulary) if made is None else made + term_records(vocabulary)
