@@ -215,6 +215,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None and not _preview:
+        generated.forget_view()  # a one-off build writes each page once: its view need not stay
     return showcase.csp.with_policy(output)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import TODAY, make_project
 from showcase.site import Showcase
 
@@ -62,3 +64,33 @@ def test_the_catalogue_script_shows_as_many_cards_at_a_time_as_a_listing_page_ho
 
     [index] = [file for file in load(tmp_path, page_size=3).files() if file.dest == addresses.CATALOGUE_INDEX]
     assert json.loads(index.content)["page_size"] == 3
+
+
+def _case_page(site):
+    return next(page for page in site.pages() if page.case is not None)
+
+
+def test_a_case_page_makes_its_view_when_it_is_first_read(tmp_path, monkeypatch):
+    from showcase import social
+
+    made = []
+    real = social.case_social
+    monkeypatch.setattr(social, "case_social", lambda *args: made.append(args[0].slug) or real(*args))
+    page = _case_page(load(tmp_path, page_size=48))
+    assert made == []
+    assert page.view["social"]["meta"] and page.view["card"]["slug"] == page.case.slug
+    assert made == [page.case.slug]
+
+
+def test_a_made_view_no_longer_holds_the_build_that_made_it(tmp_path):
+    page = _case_page(load(tmp_path, page_size=48))
+    page.view
+    assert page.make is None
+
+
+def test_a_page_that_let_go_of_its_view_says_so_when_it_is_read_again(tmp_path):
+    page = _case_page(load(tmp_path, page_size=48))
+    page.view
+    page.forget_view()
+    with pytest.raises(RuntimeError, match=page.src):
+        page.view

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from . import addresses, opendata, overview, reuse, social, structured, thumbnails
 from .casefiles import CASES_DIR, load_cases
@@ -58,33 +59,54 @@ def build_time() -> datetime.datetime:
 
 @dataclass
 class GeneratedPage:
-    """A page that exists only in the build: its Markdown source and its view."""
+    """A page that exists only in the build: its Markdown source and its view.
+
+    The view is made when it is first read, from what `make` returns: the
+    parts it is merged from. A one-off build that renders its pages in two
+    processes so makes each page's view in the process that renders it, and
+    lets go of it once the page is written (`forget_view`)."""
 
     src: str
     title: str
     template: str
-    view: dict
+    make: Callable[[], tuple[dict, ...]] | None = field(repr=False, compare=False)
     body: str = ""
     case: Case | None = None
     hide: tuple[str, ...] = ("navigation", "toc")  # the theme's sidebars
     description: str = ""  # the page's <meta name="description">; the site's when empty
     crumbs: tuple[tuple[str, str], ...] = ()  # (name, address) from below the home page to this page
     listing: bool = False  # a list of cases: a schema.org CollectionPage
-    # What the view is merged from, when it is: a page's fingerprint reads
-    # these (a case's facts, kept per case, then print once), not the merge.
-    parts: tuple = ()
     _print: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    def made_of(self):
-        return self.parts or self.view
+    @cached_property
+    def parts(self) -> tuple[dict, ...]:
+        """What the view is merged from: a page's fingerprint reads these (a
+        case's facts, kept per case, then print once), not the merge."""
+        if self.make is None:
+            raise RuntimeError(f"{self.src}: its view was let go of once the page was written")
+        # `make` holds the whole build's views: a page a preview server keeps
+        # for later builds must not keep those alive.
+        parts, self.make = tuple(self.make()), None
+        return parts
+
+    @cached_property
+    def view(self) -> dict:
+        if len(self.parts) == 1:
+            return self.parts[0]
+        return {key: value for part in self.parts for key, value in part.items()}
+
+    def forget_view(self) -> None:
+        """Let go of the view for good: the page is written and nothing reads it again."""
+        self.__dict__.pop("parts", None)
+        self.__dict__.pop("view", None)
 
     def fingerprint(self, value_print) -> str:
-        """A print of what the page is made of: its Markdown, its view (or
-        the parts it is merged from), its breadcrumbs and kind. Made once
-        per page object: a preview server hands the same object to the next
-        build while its inputs are the same."""
+        """A print of what the page is made of: its Markdown, its view's
+        parts, its breadcrumbs and kind. Made once per page object: a
+        preview server hands the same object to the next build while its
+        inputs are the same."""
         if self._print is None:
-            self._print = value_print(self.markdown, self.made_of(), self.crumbs, self.listing)
+            self._print = value_print(self.markdown, self.parts, self.crumbs, self.listing)
         return self._print
 
     @cached_property
@@ -165,16 +187,17 @@ class Showcase:
                              views.catalogue_page, (), (len(self.catalogue.cases), summaries))
         for facet in addresses.SHOWCASE_FOLDERS:
             index = (FACET_NAMES[facet][1], addresses.facet_index_url(facet))
-            pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html", views.facet_index(facet), crumbs=(index,)))
+            pages.append(GeneratedPage(addresses.facet_index_source(facet), FACET_NAMES[facet][1], "facet.html",
+                                       lambda facet=facet: (views.facet_index(facet),), crumbs=(index,)))
             for term in self.catalogue.vocabulary.terms(facet):
                 make = lambda cases, pager, facet=facet, slug=term.slug: views.term_page(facet, slug, cases, pager)
                 above = (index, *self._regions_above(facet, term))
                 cases = self.catalogue.cases_for(facet, term.slug)
                 pages += self._paged(addresses.term_source(facet, term.slug), addresses.term_url(facet, term.slug), term.label, "term.html",
                                      cases, make, above, (len(cases), views.children(facet, term.slug)))
-        pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", views.glossary(), crumbs=(("Woordenlijst", addresses.GLOSSARY),)))
-        pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", overview.view(self.catalogue), crumbs=(("Overzicht", addresses.OVERVIEW),)))
-        pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", views.search_page(), crumbs=(("Zoeken", addresses.SEARCH_PAGE),)))
+        pages.append(GeneratedPage(addresses.GLOSSARY_SOURCE, "Woordenlijst", "glossary.html", lambda: (views.glossary(),), crumbs=(("Woordenlijst", addresses.GLOSSARY),)))
+        pages.append(GeneratedPage(addresses.OVERVIEW_SOURCE, "Overzicht", "overview.html", lambda: (overview.view(self.catalogue),), crumbs=(("Overzicht", addresses.OVERVIEW),)))
+        pages.append(GeneratedPage(addresses.SEARCH_SOURCE, "Zoeken", "search-results.html", lambda: (views.search_page(),), crumbs=(("Zoeken", addresses.SEARCH_PAGE),)))
         return pages
 
     def _regions_above(self, facet: str, term) -> list[tuple[str, str]]:
@@ -216,13 +239,16 @@ class Showcase:
         return self.recall(addresses.case_source(case.slug), inputs, lambda: self._make_case_page(views, case, related))
 
     def _make_case_page(self, views: Views, case: Case, related: tuple[Case, ...]) -> GeneratedPage:
+        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", lambda: self._case_view(views, case, related),
+                             case.body, case, hide=("navigation",), description=case.summary,
+                             crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))))
+
+    def _case_view(self, views: Views, case: Case, related: tuple[Case, ...]) -> tuple[dict, ...]:
+        """A case page's view, in parts: its facts, what depends on the day
+        and the other cases, and its sharing tags."""
         make_social = lambda: social.case_social(case, self.vocabulary, self.base_url, self.site_name, self.pictures.get(case.image))
         facts, today = views.case_page_parts(case, related)
-        sharing = self.derive(f"social {self.base_url} {self.site_name}", case, make_social)
-        return GeneratedPage(addresses.case_source(case.slug), case.title, "case.html", {**facts, **today, "social": sharing},
-                             case.body, case, hide=("navigation",), description=case.summary,
-                             crumbs=(("Praktijkvoorbeelden", addresses.CATALOGUE), (case.title, addresses.case_url(case.slug))),
-                             parts=(facts, today, sharing))
+        return facts, today, {"social": self.derive(f"social {self.base_url} {self.site_name}", case, make_social)}
 
     def _paged(self, first_src: str, url: str, title: str, template: str, cases: list[Case], make, above: tuple,
                reads: tuple) -> list[GeneratedPage]:
@@ -237,7 +263,7 @@ class Showcase:
             crumbs = (*above, (title, url)) + (((page_title, urls[number - 1]),) if number > 1 else ())
             inputs = (template, page_title, crumbs, tuple(chunk), number, len(chunks), reads)
             made = lambda chunk=chunk, number=number, src=src, page_title=page_title, crumbs=crumbs: GeneratedPage(
-                src, page_title, template, make(chunk, pager(urls, number)), crumbs=crumbs, listing=True)
+                src, page_title, template, lambda: (make(chunk, pager(urls, number)),), crumbs=crumbs, listing=True)
             pages.append(self.recall(src, inputs, made))
         return pages
 
