@@ -164,11 +164,12 @@ def on_pre_page(page, config, files):
 def on_env(env, config, files):
     if _preview:
         env.bytecode_cache = _preview.templates
-    if _split and _split.second:
-        _split.render_only_ours(files)
     showcase_parts.install(env, config.theme.dirs, config.theme.custom_dir, frozenset({showcase.addresses.SEARCH_PAGE}))
     env.globals["card_html"] = _card_renderer(env)
     env.globals["catalogue_url"] = showcase.addresses.CATALOGUE
+    if _split and _split.second:
+        _split.render_only_ours(files)
+        return env  # it writes no sitemap: the first process does
     # overrides/sitemap.xml: MkDocs' sitemap, with the pages a preview reused.
     env.globals["sitemap_urls"] = showcase_preview.sitemap(files, config, _split.theirs if _split else set())
     return env
