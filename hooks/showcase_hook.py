@@ -100,7 +100,7 @@ def on_files(files, config):
         if page.src in unchanged:
             files.append(_preview.page_file(config, page.src))
         else:
-            files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, page.src, content=page.source, inclusion=InclusionLevel.NOT_IN_NAV))
     for extra in _site.files():
         if extra.content is not None:
             files.append(File.generated(config, extra.dest, content=extra.content))
@@ -159,6 +159,13 @@ def on_pre_page(page, config, files):
     if _split:
         _split.reading(page.file.src_uri)
     return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        page.meta = dict(generated.meta)  # its front matter, without the YAML (see GeneratedPage.source)
+    return markdown
 
 
 def on_env(env, config, files):

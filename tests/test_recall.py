@@ -21,7 +21,7 @@ def load(root, cache=None, page_size=1):
 
 
 def content(page) -> tuple:
-    return (page.title, page.template, page.view, page.markdown, page.crumbs, page.listing, page.case)
+    return (page.title, page.template, page.view, page.meta, page.source, page.crumbs, page.listing, page.case)
 
 
 def rebuilt(tmp_path, change, page_size=1, cases=4, before=lambda root: None):

@@ -45,7 +45,7 @@ def test_generated_titles_are_escaped_for_the_theme(tmp_path):
     site = load(tmp_path, page_size=48)
     page = next(p for p in site.pages() if p.case is not None)
     object.__setattr__(page, "title", '<b>"x"</b>')
-    assert 'title: "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in page.markdown
+    assert page.meta["title"] == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"
 
 
 def test_home_lists_newest_cases_without_repeating_featured_ones(tmp_path):
@@ -94,3 +94,11 @@ def test_a_page_that_let_go_of_its_view_says_so_when_it_is_read_again(tmp_path):
     page.forget_view()
     with pytest.raises(RuntimeError, match=page.src):
         page.view
+
+
+def test_the_engine_reads_a_generated_page_as_its_story_with_no_metadata_of_its_own(tmp_path):
+    from mkdocs.utils.meta import get_data
+
+    page = _case_page(load(tmp_path, page_size=48))
+    object.__setattr__(page, "body", "Doel: buren helpen\n\n---\n\nMeer tekst.\n")
+    assert get_data(page.source) == (page.body, {})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -101,24 +100,31 @@ class GeneratedPage:
         self.__dict__.pop("view", None)
 
     def fingerprint(self, value_print) -> str:
-        """A print of what the page is made of: its Markdown, its view's
-        parts, its breadcrumbs and kind. Made once per page object: a
-        preview server hands the same object to the next build while its
-        inputs are the same."""
+        """A print of what the page is made of: its metadata and Markdown,
+        its view's parts, its breadcrumbs and kind. Made once per page
+        object: a preview server hands the same object to the next build
+        while its inputs are the same."""
         if self._print is None:
-            self._print = value_print(self.markdown, self.parts, self.crumbs, self.listing)
+            self._print = value_print(self.meta, self.body, self.parts, self.crumbs, self.listing)
         return self._print
 
     @cached_property
-    def markdown(self) -> str:
-        # The title is HTML-escaped because the theme prints page titles
-        # without escaping (in the header, the nav and the search index).
+    def meta(self) -> dict:
+        """What front matter would give the engine: the adapter sets it on
+        the page (`on_page_markdown`), which spares MkDocs a YAML parse per
+        page. The title is HTML-escaped because the theme prints page titles
+        without escaping (in the header, the nav and the search index)."""
         meta = {"title": html.escape(self.title), "template": self.template, "hide": list(self.hide)}
         if self.description:
             meta["description"] = html.escape(self.description)
-        # JSON values are valid YAML, and json.dumps is far quicker than PyYAML's emitter.
-        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
+        return meta
+
+    @property
+    def source(self) -> str:
+        """The Markdown the engine reads: the body after an empty line, which
+        tells MkDocs the page has no metadata of its own (a story starting
+        with "Doel: ..." would otherwise be read as a key and a value)."""
+        return "\n" + self.body
 
 
 @dataclass
